@@ -1,0 +1,24 @@
+"""The ``xxgk`` command. One module per command group; each is a thin wrapper over nlp functions."""
+
+from __future__ import annotations
+
+import typer
+
+from nlp.cli import analyze as _analyze
+
+app = typer.Typer(
+    name="xxgk",
+    help="Read government information-disclosure annual reports (政府信息公开工作年度报告) into records.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("analyze")(_analyze.analyze)
+
+
+@app.callback()
+def _root() -> None:
+    """xxgk: tables, sections, passages and metrics of 政府信息公开工作年度报告."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,85 @@
+"""Every user-facing message of the toolkit, with a stable code and the way out.
+
+A message says what went wrong, where (the file), what is allowed and how to fix it. Codes are
+stable: scripts and users filter on them. Problems that make a whole file unusable raise
+:class:`XxgkError`; problems with one part of a report become entries in the record's ``errors``
+list (the record is then ``partial``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# code -> message template. Placeholders are filled by ``message(code, **kw)``.
+MESSAGES: dict[str, str] = {
+    # --- reading files (the whole file is unusable: status "failed") ---
+    "E001": "{path}: no such file. Check the path; folders are searched for .txt, .md, .pdf, .docx, .doc and .html files.",
+    "E002": "{path}: the file is empty (0 bytes). Download the report again; nothing was analysed.",
+    "E003": (
+        "{path}: the bytes are not text in any encoding tried (UTF-8, UTF-16, GB18030). "
+        "If this is a binary document, give it its real extension (.pdf, .docx, .doc); if it is text, "
+        "re-save it as UTF-8."
+    ),
+    "E004": (
+        "{path}: {fmt} files are not read by this version of xxgk. Convert the report to text "
+        "(e.g. `pdftotext -layout FILE.pdf` or save the page as .txt) and analyse the text file."
+    ),
+    "E005": (
+        "{path}: this does not look like a government information-disclosure annual report "
+        "(no report title, section headings or standard tables were found in {chars} characters of text). "
+        "Check that the right file was given."
+    ),
+    "E006": (
+        "{path}: the file is {size_mb:.1f} MB, over the {limit_mb} MB limit for one report. "
+        "Split it into one file per report, or raise the limit with --max-mb."
+    ),
+    "E007": "{path}: cannot be read ({reason}). Check the file's permissions and that it is not open elsewhere.",
+    # --- parts of a report (the record is "partial") ---
+    "E101": "{path}: the report year was not found in the title, header or statistics period. Fill report.year by hand.",
+    "E102": "{path}: the issuing agency was not found in the title, header or signature. Fill report.issuer by hand.",
+    "E103": (
+        "{path}: section(s) {missing} of the {template} template were not found. "
+        "Their headings may be missing or unusual; the text is kept under the sections that were found."
+    ),
+    "E104": (
+        "{path}: no numbered section headings (一、… 二、…) were found; the whole text is kept as one "
+        "'overview' section."
+    ),
+    # --- the toolkit itself ---
+    "E900": (
+        "{path}: internal error while {stage}: {reason}. The rest of the batch goes on; please report this "
+        "with the file."
+    ),
+}
+
+
+def message(code: str, **kw: object) -> str:
+    """Return the filled-in message for ``code``."""
+    return MESSAGES[code].format(**kw)
+
+
+@dataclass
+class Issue:
+    """One entry of a record's ``errors`` list."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+def issue(code: str, **kw: object) -> Issue:
+    return Issue(code, message(code, **kw))
+
+
+class XxgkError(Exception):
+    """A problem that makes a whole input file unusable."""
+
+    def __init__(self, code: str, **kw: object) -> None:
+        self.code = code
+        self.text = message(code, **kw)
+        super().__init__(self.text)
+
+    def to_issue(self) -> Issue:
+        return Issue(self.code, self.text)

@@ -1,0 +1,134 @@
+"""Document -> record: the one place where the stages are chained.
+
+``analyze_file`` never raises for a bad input: whatever happens, it returns a record whose
+``status`` and ``errors`` say what went wrong, so a batch always has one record per input.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Iterable, Iterator
+
+from nlp.errors import Issue, XxgkError, issue
+from nlp.ingest import DEFAULT_MAX_MB, Document, read
+from nlp.segment.metadata import ReportMeta, extract_metadata
+from nlp.segment.passages import split_passages
+from nlp.segment.sections import segment_sections
+
+SCHEMA_VERSION = "1"
+TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
+SIX = ("overview", "active_disclosure", "applications", "review_litigation", "problems", "other_matters")
+
+
+def empty_record(path: str, fmt: str | None = None, sha256: str | None = None) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"path": path, "format": fmt, "sha256": sha256, "pages": None},
+        "status": "failed",
+        "errors": [],
+        "report": ReportMeta().to_dict(),
+        "preamble": "",
+        "sections": [],
+        "tables": {k: {} for k in TABLE_KEYS},
+        "checks": [],
+        "passages": [],
+        "metrics": [],
+        "summary": [],
+    }
+
+
+def _format_of(path: str) -> str | None:
+    from nlp.ingest import _SUFFIX_FORMAT
+
+    return _SUFFIX_FORMAT.get(os.path.splitext(path)[1].lower())
+
+
+def failed_record(path: str, problem: Issue) -> dict:
+    rec = empty_record(path, _format_of(path))
+    rec["errors"].append(problem.to_dict())
+    return rec
+
+
+def analyze_document(doc: Document) -> dict:
+    """Build the record of a Document that has been read."""
+    rec = empty_record(doc.path, doc.format, doc.sha256)
+    rec["source"]["pages"] = doc.pages
+    rec["source"]["encoding"] = doc.encoding
+    text = doc.text
+    sections, preamble_end = segment_sections(text)
+    keys = {s.key for s in sections}
+    meta = extract_metadata(doc, keys)
+    errors: list[Issue] = []
+    if not sections and meta.title is None and meta.year is None:
+        rec["errors"].append(issue("E005", path=doc.path, chars=len(text)).to_dict())
+        return rec
+    if meta.year is None:
+        errors.append(issue("E101", path=doc.path))
+    if meta.issuer is None:
+        errors.append(issue("E102", path=doc.path))
+    if not sections:
+        errors.append(issue("E104", path=doc.path))
+    elif meta.template in ("2019", "2021"):
+        missing = [k for k in SIX if k not in keys]
+        if missing:
+            errors.append(issue("E103", path=doc.path, missing=", ".join(missing), template=meta.template))
+    rec["report"] = meta.to_dict()
+    rec["preamble"] = text[:preamble_end].strip()
+    passages = []
+    if not sections:
+        rec["sections"].append({"key": "overview", "title": "", "text": text.strip()})
+        sec_texts = [("overview", text.strip())]
+    else:
+        sec_texts = []
+        for s in sections:
+            stext = s.text(text)
+            rec["sections"].append({"key": s.key, "title": s.title, "text": stext, "start": s.start})
+            sec_texts.append((s.key, stext))
+    for idx, (key, stext) in enumerate(sec_texts):
+        for p in split_passages(key, stext):
+            passages.append(
+                {
+                    "id": len(passages),
+                    "section": key,
+                    "section_index": idx,
+                    "start": p.start,
+                    "end": p.end,
+                    "text": p.text,
+                    "labels": [],
+                    "scores": {},
+                }
+            )
+    rec["passages"] = passages
+    rec["errors"] = [e.to_dict() for e in errors]
+    rec["status"] = "partial" if errors else "ok"
+    return rec
+
+
+def analyze_file(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB) -> dict:
+    """Read and analyse one file; always returns a record (``status`` says how it went)."""
+    path = str(path)
+    try:
+        doc = read(path, max_mb=max_mb)
+    except XxgkError as exc:
+        return failed_record(path, exc.to_issue())
+    except Exception as exc:  # noqa: BLE001 - a batch must go on; the record says what happened
+        return failed_record(path, issue("E900", path=path, stage="reading", reason=_reason(exc)))
+    try:
+        return analyze_document(doc)
+    except Exception as exc:  # noqa: BLE001
+        rec = empty_record(path, doc.format, doc.sha256)
+        rec["errors"].append(issue("E900", path=path, stage="analysing", reason=_reason(exc)).to_dict())
+        return rec
+
+
+def _reason(exc: BaseException) -> str:
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {os.path.basename(tb[-1].filename)}:{tb[-1].lineno}" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def analyze(paths: Iterable[str | os.PathLike[str]], *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[dict]:
+    """One record per path, in order."""
+    for p in paths:
+        yield analyze_file(p, max_mb=max_mb)

@@ -1,0 +1,108 @@
+"""Cut section text into passages, the unit that gets tagged (``../shared/spec/labels.md``).
+
+A passage is a sentence (ending in 。！？ or a line end) or one enumerated item inside a sentence
+(一是…；二是…, （一）…, 1.…, 首先/其次). Headings are context, not passages; table rows and the
+run-together cells of crawled tables are not passages either. A short lead-in title that ends a
+sentence on its own ("惠企政策网上查。") is joined to the sentence it introduces. Enumeration
+labels such as "（一）" and "1." are left out of the passage text; "一是" stays (it is wording).
+
+Every passage is a verbatim slice of its section's text: ``start``/``end`` index into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp import patterns as P
+
+LEAD_IN_MAX = 12  # a sentence this short (without its label) that is followed by more is a lead-in
+MIN_PASSAGE = 4
+
+
+@dataclass
+class Passage:
+    section: str
+    text: str
+    start: int  # offsets into the section text
+    end: int
+
+
+def _is_table_text(s: str) -> bool:
+    if "\t" in s or s.lstrip().startswith("|"):
+        return True
+    digits = sum(c.isdigit() for c in s)
+    if len(s) >= 8 and digits / len(s) > 0.3:
+        return True
+    return len(P.RE_TABLE_TERMS.findall(s)) >= 2
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, then split at enumeration starts inside a sentence."""
+    out: list[tuple[int, int]] = []
+    for m in P.RE_SENTENCE.finditer(text):
+        s, e = m.span()
+        if e <= s:
+            continue
+        cuts = [c.start() for c in P.RE_ENUM_START.finditer(text, s, e) if c.start() > s]
+        bounds = [s, *cuts, e]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            out.append((a, b))
+    return out
+
+
+_RE_TRIM_END = re.compile(r"[；;，,、：:\s]+$")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    m = P.RE_ENUM_LABEL.match(text, a, b)
+    if m and m.end() < b:
+        a = m.end()
+    seg = text[a:b]
+    t = _RE_TRIM_END.search(seg)
+    if t:
+        b = a + t.start()
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_passages(section_key: str, text: str) -> list[Passage]:
+    raw_spans = _spans(text)
+    pieces: list[tuple[int, int]] = []
+    for a0, b0 in raw_spans:
+        a, b = _trim(text, a0, b0)
+        seg = text[a:b]
+        if b - a < 1 or not P.RE_HAS_CJK.search(seg):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        if _is_table_text(seg) or "\t" in text[line_start : line_end if line_end != -1 else len(text)]:
+            continue
+        ends_sentence = seg[-1] in P.SENTENCE_END or seg.endswith(("”", "）"))
+        if not ends_sentence and P.RE_SUBHEADING.match(seg) and b - a <= 30:
+            # a heading on its own line, before a colon, or glued before a run-together paragraph
+            after = text[b:b0].strip() or text[b0 : b0 + 1]
+            if after in ("\n", "", "：", ":") or b - a <= 20:
+                continue
+        pieces.append((a, b))
+    # join a short lead-in title ("惠企政策网上查。") with the sentence it introduces
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(pieces):
+        a, b = pieces[i]
+        seg = text[a:b]
+        if (
+            i + 1 < len(pieces)
+            and len(seg.rstrip("。")) <= LEAD_IN_MAX
+            and seg.endswith("。")
+            and "\n" not in text[b : pieces[i + 1][0]]
+        ):
+            merged.append((a, pieces[i + 1][1]))
+            i += 2
+            continue
+        merged.append((a, b))
+        i += 1
+    return [Passage(section_key, text[a:b], a, b) for a, b in merged if b - a >= MIN_PASSAGE]
