@@ -185,10 +185,11 @@ ENUM_ITEM = (
 RE_ENUM_START = re.compile(rf"(?:^|(?<=[；;：:，,。\s]))(?={ENUM_ITEM})")
 # A marker that is only a label: "（一）", "1." — stripped from the passage text.
 RE_ENUM_LABEL = re.compile(rf"\s*(?:[（(][{CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
-# A heading-like line: a short title with no sentence punctuation inside.
+# A heading-like line: a short title with no sentence punctuation inside, with a numbering label
+# or ending in a heading word ("（五）监督保障情况", "政务公开专区建设").
+_SUB_LABEL = rf"(?:[（(][{CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．]|[{CN_HEADING_NUMERALS}]{{1,2}}[、．])"
 RE_SUBHEADING = re.compile(
-    rf"^\s*(?:[（(][{CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．]|[{CN_HEADING_NUMERALS}]{{1,2}}[、．])?"
-    rf"\s*[^，。；！？,;!?]{{1,30}}[：:]?$"
+    rf"^\s*(?:{_SUB_LABEL}\s*[^，。；！？,;!?]{{1,30}}|[^，。；！？,;!?]{{1,30}}?{HEADING_END}(?:工作)?)[：:]?$"
 )
 # Characters that make a fragment a statement rather than punctuation or a number.
 RE_HAS_CJK = re.compile(CJK_CHAR)
