@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
         "Check that the right file was given."
     ),
     "E006": (
-        "{path}: the file is {size_mb:.1f} MB, over the {limit_mb} MB limit for one report. "
+        "{path}: the file is {size_mb:.4g} MB, over the {limit_mb:g} MB limit for one report. "
         "Split it into one file per report, or raise the limit with --max-mb."
     ),
     "E007": "{path}: cannot be read ({reason}). Check the file's permissions and that it is not open elsewhere.",

@@ -73,3 +73,17 @@ def test_help_does_not_import_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_records_open_in_pandas_and_datasets(tmp_path):
+    import datasets
+    import pandas as pd
+
+    out = tmp_path / "records.jsonl"
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    assert run(["analyze", str(SEEDS), str(bad), "-o", str(out), "-q"]).exit_code == 1
+    df = pd.read_json(out, lines=True)
+    assert list(df["status"]) == ["ok", "ok", "failed"]
+    ds = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache"))
+    assert ds.num_rows == 3 and ds[0]["report"]["issuer"] == "济南市行政审批服务局"

@@ -12,9 +12,10 @@ The steps, in order (see ``normalize``):
 3. full-width digits/letters/spaces -> ASCII (Chinese punctuation is kept);
 4. trailing spaces, and leading spaces before text, removed on every line;
 5. line breaks inside a sentence (wrapped lines of PDF/Word conversions) removed;
-6. spaces around a lone number in running text removed ("解读 16 篇" -> "解读16篇"), never inside
-   a run of numbers (table rows keep their separators);
-7. for wrapped (non-crawler) text only: a space between two Chinese characters removed.
+6. in wrapped (converted, non-crawler) text only: spaces around a lone number in running text
+   removed ("解读 16 篇" -> "解读16篇"), never inside a run of numbers (table rows keep their
+   separators), and a space between two Chinese characters removed. In crawler text a space
+   separates blocks and is kept.
 """
 
 from __future__ import annotations
@@ -92,7 +93,9 @@ class TextMap:
 
 # ---- line-break repair ------------------------------------------------------------------------
 _RE_NEWLINE = re.compile(r"\n(?:[ ]*\n)?")  # a wrap, or a wrap across a page-break blank line
-_RE_LINE_CONTINUES = re.compile(rf"[{P.CJK}，、“《（(a-zA-Z0-9\-－]$")
+_RE_LINE_CONTINUES = re.compile(rf"[{P.CJK}，、“《（(a-zA-Z\-－]$")
+# a report title on its own line ("…2024年政府信息公开工作年度报告") ends there
+_RE_TITLE_LINE_END = re.compile(r"报告$")
 _RE_NEXT_LINE_STARTS_SENTENCE_PART = re.compile(
     rf"^(?![{P.CN_HEADING_NUMERALS}][、．.]|[（(][{P.CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．](?!\d)"
     rf"|第[{P.CN_HEADING_NUMERALS}]+[条项]|[#|\t]|附件|附表)[{P.CJK}“”《》（）0-9a-zA-Z]"
@@ -111,7 +114,7 @@ def _keep_newline(m: re.Match[str], text: str) -> bool:
     prev = text[line_start:i]
     if len(prev.strip()) < WRAP_MIN_LINE or prev.startswith(("\t", "|", "#")) or "\t" in prev:
         return True
-    if not _RE_LINE_CONTINUES.search(prev) or _RE_ENUMERATED_TITLE.match(prev):
+    if not _RE_LINE_CONTINUES.search(prev) or _RE_ENUMERATED_TITLE.match(prev) or _RE_TITLE_LINE_END.search(prev):
         return True
     j = m.end()
     nxt_end = text.find("\n", j)
@@ -127,7 +130,7 @@ _RE_SPACE_LEFT_OF_NUMBER = re.compile(
     rf"(?<=[{P.CJK}，、（《“])(?P<del>[ ])(?=\d+(?:[.,]\d+)*%?[ ]?[{P.CJK}%])"
 )
 _RE_SPACE_RIGHT_OF_NUMBER = re.compile(
-    rf"(?:(?<=[{P.CJK}，、（《“])|^)\d+(?:[.,]\d+)*%?(?P<del>[ ])(?=[{P.CJK}])", re.M
+    rf"(?:(?<=[{P.CJK}，、（《“])|^)\d+(?:[.,]\d+)*(?P<del>[ ])(?=[{P.CJK}%])", re.M
 )
 
 
@@ -147,10 +150,10 @@ def normalize(raw: str, *, wrapped: bool = True) -> TextMap:
     # 5. wrapped lines
     if wrapped:
         tm = tm.delete(_RE_NEWLINE, keep=_keep_newline)
-    # 6. spaces around lone numbers in running text
-    tm = tm.delete(_RE_SPACE_LEFT_OF_NUMBER, group="del")
-    tm = tm.delete(_RE_SPACE_RIGHT_OF_NUMBER, group="del")
-    # 7. spaces between Chinese characters (line-wrap residue) in wrapped text
+    # 6./7. converter spaces: around lone numbers, and between Chinese characters. Only in
+    # wrapped (converted) text: in run-together crawler text a space separates blocks.
     if wrapped:
+        tm = tm.delete(_RE_SPACE_LEFT_OF_NUMBER, group="del")
+        tm = tm.delete(_RE_SPACE_RIGHT_OF_NUMBER, group="del")
         tm = tm.delete(P.RE_CJK_SPACE_CJK)
     return tm

@@ -24,16 +24,30 @@ def _looks_binary(data: bytes) -> bool:
     return ctrl / len(sample) > 0.05
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:2000]
-    if len(sample) < 4:
+def _plausible_text(text: str) -> bool:
+    """Mostly Chinese, ASCII printable, punctuation or whitespace: what a report decodes to."""
+    if not text:
+        return False
+    good = sum(
+        1
+        for c in text
+        if c.isspace() or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        or c in "“”‘’…—·"
+    )
+    return good / len(text) > 0.9
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a BOM: NUL bytes, an even length, and a plausible decoding."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data[:4096]:
         return None
-    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nuls > 0.2 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.2 and odd_nuls < 0.05:
-        return "utf-16-be"
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_text(text[:2000]):
+            return text, enc
     return None
 
 
@@ -46,33 +60,34 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise XxgkError("E003", path=path) from exc
-    enc16 = _utf16_without_bom(data)
-    if enc16:
-        try:
-            return data.decode(enc16), enc16
-        except UnicodeDecodeError:
-            pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
         raise XxgkError("E003", path=path)
-    # Not UTF-8: ask charset-normalizer, then fall back to GB18030 (the usual legacy encoding).
+    # Not UTF-8: GB18030 (superset of GBK/GB2312) is the usual legacy encoding of these reports;
+    # charset-normalizer decides when GB18030 does not decode to plausible text.
+    try:
+        text = data.decode("gb18030")
+        if _plausible_text(text[:5000]):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    candidates = []
     if best is not None and best.encoding:
         enc = best.encoding.replace("_", "").lower()
-        candidates.append("gb18030" if enc in _GB_FAMILY else best.encoding)
-    candidates += ["gb18030", "big5"]
-    for enc in candidates:
+        enc = "gb18030" if enc in _GB_FAMILY else best.encoding
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
-            continue
-        if P.RE_HAS_CJK.search(text) or enc == candidates[0]:
+            text = ""
+        if _plausible_text(text[:5000]):
             return text, enc
     raise XxgkError("E003", path=path)
 
