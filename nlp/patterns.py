@@ -39,17 +39,8 @@ FULLWIDTH_MAP = {
     "％": "%",
     "＠": "@",
 }
-RE_FULLWIDTH = re.compile("[" + "".join(re.escape(c) for c in FULLWIDTH_MAP) + "]")
 # "1．2" (full-width full stop between digits) -> "1.2"
 RE_FULLWIDTH_DOT_IN_NUMBER = re.compile(r"(?<=\d)．(?=\d)")
-# Spaces that converters put around a number in running text: "解读 16 篇", "2022 年".
-# Only a number standing alone between Chinese characters is touched; a run of space-separated
-# numbers (a table row such as "行政规范性文件 4 0 16") is left alone.
-RE_SPACED_NUMBER = re.compile(
-    rf"(?<={CJK_CHAR}|[，、（《“])[ \t]?(?<![\d.] )(\d+(?:[.,]\d+)*%?)[ ]?(?=[{CJK}%])"
-    rf"|(?<=^)(\d+(?:[.,]\d+)*)[ ]+(?=[{CJK}])",
-    re.M,
-)
 RE_CJK_SPACE_CJK = re.compile(rf"(?<={CJK_CHAR}) (?={CJK_CHAR})")
 RE_LINE_SPACES = re.compile(r"[ \u3000]+$|^[ ]+(?=\S)", re.M)
 
@@ -68,9 +59,7 @@ RE_PAGE_CHROME_TITLE = re.compile(r"当前位置[:：].*?政府信息公开年�
 # ---------------------------------------------------------------------------------------------
 # Report metadata
 # ---------------------------------------------------------------------------------------------
-RE_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 CN_YEAR = r"[二][〇○零0O][一二三四五六七八九〇○零0O]{2}"
-RE_CN_YEAR = re.compile(CN_YEAR + r"\s*年度?")
 # "政府信息公开工作年度报告" and the variants seen: "信息公开 工作年度报告", "信息工作公开年度报告"
 REPORT_WORDS = r"(?:政府|政务)?信息[^\n。，]{0,10}?报告|政务公开[^\n。，]{0,8}?报告"
 # "济南市行政审批服务局2024年政府信息公开工作年度报告" -> issuer, year
