@@ -21,8 +21,8 @@ MESSAGES: dict[str, str] = {
         "re-save it as UTF-8."
     ),
     "E004": (
-        "{path}: {fmt} files are not read by this version of xxgk. Convert the report to text "
-        "(e.g. `pdftotext -layout FILE.pdf` or save the page as .txt) and analyse the text file."
+        "{path}: {fmt} files are not read by xxgk. Save the report as PDF, DOCX, HTML or text "
+        "and analyse that file."
     ),
     "E005": (
         "{path}: this does not look like a government information-disclosure annual report "
@@ -34,6 +34,23 @@ MESSAGES: dict[str, str] = {
         "Split it into one file per report, or raise the limit with --max-mb."
     ),
     "E007": "{path}: cannot be read ({reason}). Check the file's permissions and that it is not open elsewhere.",
+    "E008": (
+        "{path}: legacy Word .doc files need LibreOffice to be read, and `soffice` was not found. "
+        "Install LibreOffice (e.g. `apt-get install libreoffice-writer-nogui`) or save the file as .docx "
+        "(or `soffice --headless --convert-to docx FILE.doc`) and analyse that."
+    ),
+    "E009": (
+        "{path}: this PDF has no text layer ({pages} page(s) of images only): it is a scan. "
+        "Run OCR first (e.g. `ocrmypdf -l chi_sim FILE.pdf OUT.pdf`) and analyse the OCR'd PDF."
+    ),
+    "E010": (
+        "{path}: the {fmt} file is password-protected or encrypted. Open it with the password and save "
+        "an unprotected copy, then analyse that."
+    ),
+    "E011": (
+        "{path}: the {fmt} file is damaged or truncated ({reason}). Download it again; if it opens in a "
+        "viewer, re-save or print it to a new file and analyse that."
+    ),
     # --- parts of a report (the record is "partial") ---
     "E101": "{path}: the report year was not found in the title, header or statistics period. Fill report.year by hand.",
     "E102": "{path}: the issuing agency was not found in the title, header or signature. Fill report.issuer by hand.",

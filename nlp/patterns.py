@@ -180,6 +180,8 @@ _SUB_LABEL = rf"(?:[（(][{CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、�
 RE_SUBHEADING = re.compile(
     rf"^\s*(?:{_SUB_LABEL}\s*[^，。；！？,;!?]{{1,30}}|[^，。；！？,;!?]{{1,30}}?{HEADING_END}(?:工作)?)[：:]?$"
 )
+# Lines of the standard tables that stand alone in the text (table titles and headers)
+RE_TABLE_TITLE_LINE = re.compile(r"^(?:第二十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|法人或其他组织)$")
 # Characters that make a fragment a statement rather than punctuation or a number.
 RE_HAS_CJK = re.compile(CJK_CHAR)
 # Words of the standard tables' headers and row labels: text made of these is a table, not prose.

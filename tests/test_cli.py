@@ -48,7 +48,7 @@ def test_batch_goes_on_and_accounts_for_every_input(tmp_path):
     recs = read_jsonl(out)
     assert [r["source"]["path"] for r in recs] == [str(p) for p in inputs]
     codes = [[e["code"] for e in r["errors"]] for r in recs]
-    assert codes == [["E002"], [], ["E003"], ["E001"], ["E004"], ["E005"]]
+    assert codes == [["E002"], [], ["E003"], ["E001"], ["E011"], ["E005"]]
     assert [r["status"] for r in recs] == ["failed", "ok", "failed", "failed", "failed", "failed"]
     for rec, path in zip(recs, inputs, strict=True):
         for e in rec["errors"]:

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from nlp.errors import XxgkError
-from nlp.ingest.document import Document
+from nlp.ingest.document import Document, TableGrid
 
-__all__ = ["Document", "read", "sniff_format", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_MB"]
+__all__ = ["Document", "TableGrid", "read", "sniff_format", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_MB"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".html", ".htm")
 TEXT_FORMATS = ("txt", "md")
@@ -25,12 +25,20 @@ _SUFFIX_FORMAT = {
     ".doc": "doc",
     ".html": "html",
     ".htm": "html",
+    # formats reports also come in that xxgk does not read (reported with E004)
+    ".ofd": "ofd",
+    ".wps": "wps",
+    ".xls": "xls",
+    ".xlsx": "xlsx",
 }
 
 
 def sniff_format(path: str, data: bytes) -> str:
     """The format of a file from its leading bytes, falling back to its suffix."""
     head = data[:1024]
+    suffix_fmt = _SUFFIX_FORMAT.get(Path(path).suffix.lower())
+    if suffix_fmt in ("ofd", "wps", "xls", "xlsx"):
+        return suffix_fmt
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -69,4 +77,19 @@ def read(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB) -> Doc
         from nlp.ingest.text import read_text
 
         return read_text(path, data, fmt, sha256)
-    raise XxgkError("E004", path=path, fmt=fmt.upper())
+    reader = _READERS.get(fmt)
+    if reader is None:
+        raise XxgkError("E004", path=path, fmt=fmt.upper())
+    module_name, func_name = reader
+    import importlib
+
+    return getattr(importlib.import_module(module_name), func_name)(path, data, sha256)
+
+
+# format -> (module, function(path, data, sha256) -> Document); imported on first use
+_READERS = {
+    "pdf": ("nlp.ingest.pdf", "read_pdf"),
+    "docx": ("nlp.ingest.docx", "read_docx"),
+    "doc": ("nlp.ingest.doc", "read_doc"),
+    "html": ("nlp.ingest.html", "read_html"),
+}

@@ -93,12 +93,14 @@ class TextMap:
 
 # ---- line-break repair ------------------------------------------------------------------------
 _RE_NEWLINE = re.compile(r"\n(?:[ ]*\n)?")  # a wrap, or a wrap across a page-break blank line
-_RE_LINE_CONTINUES = re.compile(rf"[{P.CJK}，、“《（(a-zA-Z\-－]$")
+_RE_LINE_CONTINUES = re.compile(rf"[{P.CJK}，、“《（(a-zA-Z0-9\-－]$")
+# a line with two numbers separated by a space is a table row, never a wrapped sentence
+_RE_TABLE_ROW = re.compile(r"\d\s+\d")
 # a report title on its own line ("…2024年政府信息公开工作年度报告") ends there
 _RE_TITLE_LINE_END = re.compile(r"报告$")
 _RE_NEXT_LINE_STARTS_SENTENCE_PART = re.compile(
     rf"^(?![{P.CN_HEADING_NUMERALS}][、．.]|[（(][{P.CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．](?!\d)"
-    rf"|第[{P.CN_HEADING_NUMERALS}]+[条项]|[#|\t]|附件|附表)[{P.CJK}“”《》（）0-9a-zA-Z]"
+    rf"|第[{P.CN_HEADING_NUMERALS}]+[条项]|[#|\t]|附件|附表)[{P.CJK}“”《》（）0-9a-zA-Z，。、；：？！）》”]"
 )
 # a numbered sub-heading on its own line ("（四）政府信息公开平台建设情况") ends there
 _RE_ENUMERATED_TITLE = re.compile(
@@ -114,6 +116,8 @@ def _keep_newline(m: re.Match[str], text: str) -> bool:
     prev = text[line_start:i]
     if len(prev.strip()) < WRAP_MIN_LINE or prev.startswith(("\t", "|", "#")) or "\t" in prev:
         return True
+    if _RE_TABLE_ROW.search(prev):
+        return True
     if not _RE_LINE_CONTINUES.search(prev) or _RE_ENUMERATED_TITLE.match(prev) or _RE_TITLE_LINE_END.search(prev):
         return True
     j = m.end()
@@ -127,10 +131,10 @@ def _keep_newline(m: re.Match[str], text: str) -> bool:
 _RE_LINE_END = re.compile(r"\r\n?")
 _RE_CR = re.compile(r"\r")
 _RE_SPACE_LEFT_OF_NUMBER = re.compile(
-    rf"(?<=[{P.CJK}，、（《“])(?P<del>[ ])(?=\d+(?:[.,]\d+)*%?[ ]?[{P.CJK}%])"
+    rf"(?<=[{P.CJK}，、（《“。；：])(?P<del>[ ])(?=\d+(?:[.,]\d+)*%?[ ]?[{P.CJK}%])"
 )
 _RE_SPACE_RIGHT_OF_NUMBER = re.compile(
-    rf"(?:(?<=[{P.CJK}，、（《“])|^)\d+(?:[.,]\d+)*(?P<del>[ ])(?=[{P.CJK}%])", re.M
+    rf"(?:(?<=[{P.CJK}，、（《“。；：])|^)\d+(?:[.,]\d+)*(?P<del>[ ])(?=[{P.CJK}%])", re.M
 )
 
 

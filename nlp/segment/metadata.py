@@ -100,6 +100,11 @@ def _choose_issuer(candidates: list[str]) -> str | None:
             and _is_subsequence(primary, other)
         ):
             primary = other
+        # the same name with its place prefix ("洪泽区人民政府" in a title, "淮安市洪泽区人民政府办公室"
+        # in the preamble) -> "淮安市洪泽区人民政府"
+        idx = other.find(primary)
+        if idx > 0 and resolve_region(other[:idx]).province:
+            primary = other[: idx + len(primary)]
     return primary
 
 

@@ -29,7 +29,7 @@ class Passage:
 
 
 def _is_table_text(s: str) -> bool:
-    if "\t" in s or s.lstrip().startswith("|"):
+    if "\t" in s or s.lstrip().startswith("|") or P.RE_TABLE_TITLE_LINE.match(s.strip()):
         return True
     digits = sum(c.isdigit() for c in s)
     if len(s) >= 8 and digits / len(s) > 0.3:

@@ -57,9 +57,14 @@ def resolve_region(name: str) -> Region:
     for zone, (adcode, _level) in P.SPECIAL_ZONES.items():
         if name.startswith(zone):
             return region_from_adcode(adcode)
-    import cpca  # heavy (pandas): imported on first use
+    import warnings
 
-    df = cpca.transform([name])
+    with warnings.catch_warnings():
+        # cpca imports pkg_resources, which warns about unrelated packages on sys.path
+        warnings.simplefilter("ignore")
+        import cpca  # heavy (pandas): imported on first use
+
+        df = cpca.transform([name])
     row = df.iloc[0]
     adcode = row.get("adcode")
     if adcode is None or adcode != adcode:  # NaN

@@ -72,9 +72,11 @@ BAD_INPUT = [
     pytest.param("empty.txt", b"", 50, "E002", "0 bytes", id="empty"),
     pytest.param("binary.txt", bytes(range(256)) * 20, 50, "E003", "not text", id="binary"),
     pytest.param("big.txt", LONG_TEXT, 0.001, "E006", "--max-mb", id="too-big"),
-    pytest.param("report.txt", PDF_BYTES, 50, "E004", "PDF", id="pdf-named-txt"),
-    pytest.param("report.pdf", PDF_BYTES, 50, "E004", "PDF", id="pdf"),
-    pytest.param("report.docx", DOCX_BYTES, 50, "E004", "DOCX", id="docx"),
+    # a truncated PDF is recognised by its bytes whatever its name, and reported as damaged
+    pytest.param("report.txt", PDF_BYTES, 50, "E011", "PDF file is damaged or truncated", id="pdf-named-txt"),
+    pytest.param("report.pdf", PDF_BYTES, 50, "E011", "PDF file is damaged or truncated", id="pdf"),
+    pytest.param("report.docx", DOCX_BYTES, 50, "E011", "DOCX file is damaged or truncated", id="docx"),
+    pytest.param("report.ofd", b"PK\x03\x04OFD", 50, "E004", "OFD files are not read", id="ofd"),
 ]
 
 
