@@ -39,9 +39,15 @@ def empty_record(path: str, fmt: str | None = None, sha256: str | None = None) -
 
 
 def _format_of(path: str) -> str | None:
-    from nlp.ingest import _SUFFIX_FORMAT
+    """The format by the file's leading bytes where it can be read, else by its suffix."""
+    from nlp.ingest import _SUFFIX_FORMAT, sniff_format
 
-    return _SUFFIX_FORMAT.get(os.path.splitext(path)[1].lower())
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return _SUFFIX_FORMAT.get(os.path.splitext(path)[1].lower())
+    return sniff_format(path, head) if head else _SUFFIX_FORMAT.get(os.path.splitext(path)[1].lower())
 
 
 def failed_record(path: str, problem: Issue) -> dict:

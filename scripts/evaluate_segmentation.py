@@ -1,6 +1,6 @@
 """Score report metadata and section segmentation on ../shared/corpus against its manifest.
 
-Prints, over every text/Markdown report: issuer and year agreement with manifest.jsonl, how many
+Prints, over every report (all formats): issuer and year agreement with manifest.jsonl, how many
 2019/2021-template reports yield all six sections, and the template/level distribution.
 
     python scripts/evaluate_segmentation.py [--corpus ../shared/corpus] [--show-misses]
@@ -38,7 +38,7 @@ def main() -> int:
     from nlp.pipeline import analyze_file
 
     manifest = [json.loads(x) for x in (args.corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    entries = [e for e in manifest if e["format"] in ("txt", "md")]
+    entries = manifest
     n = len(entries)
     issuer_ok = year_ok = 0
     six_total = six_ok = 0
@@ -71,7 +71,8 @@ def main() -> int:
             else:
                 misses.append(f"sections {e['file']}: missing {sorted(SIX - keys)}")
     dt = time.perf_counter() - t0
-    print(f"reports (txt/md): {n}   analysed in {dt:.1f} s ({n / dt:.1f} reports/s)")
+    formats = Counter(e["format"] for e in entries)
+    print(f"reports: {n} {dict(formats)}   analysed in {dt:.1f} s ({n / dt:.1f} reports/s)")
     print(f"issuer = manifest: {issuer_ok}/{n} ({issuer_ok / n:.1%})")
     print(f"year   = manifest: {year_ok}/{n} ({year_ok / n:.1%})")
     print(f"2019/2021-template complete reports with all six sections: {six_ok}/{six_total}")

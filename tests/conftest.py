@@ -23,6 +23,7 @@ def load_manifest() -> list[dict]:
 
 MANIFEST = load_manifest()
 TEXT_ENTRIES = [e for e in MANIFEST if e["format"] in TEXT_FORMATS]
+ALL_ENTRIES = MANIFEST
 
 
 def corpus_params(entries: list[dict]) -> list:
@@ -39,10 +40,10 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_records(corpus_dir: Path) -> dict[str, dict]:
-    """file name -> record, for every text/Markdown report of the corpus (analysed once)."""
+    """file name -> record, for every report of the corpus, in every format (analysed once)."""
     from nlp.pipeline import analyze_file
 
-    return {e["file"]: analyze_file(corpus_dir / e["file"]) for e in TEXT_ENTRIES}
+    return {e["file"]: analyze_file(corpus_dir / e["file"]) for e in ALL_ENTRIES}
 
 
 def manifest_issuer_names(issuer: str) -> set[str]:

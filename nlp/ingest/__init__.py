@@ -34,23 +34,27 @@ _SUFFIX_FORMAT = {
 
 
 def sniff_format(path: str, data: bytes) -> str:
-    """The format of a file from its leading bytes, falling back to its suffix."""
+    """The format of a file from its leading bytes; the suffix only decides between text kinds.
+
+    A PDF/DOCX/DOC is recognised by its magic bytes whatever its name; a file named .pdf/.docx/.doc
+    without them is read as text (and fails with E003 if it is not text either).
+    """
     head = data[:1024]
     suffix_fmt = _SUFFIX_FORMAT.get(Path(path).suffix.lower())
     if suffix_fmt in ("ofd", "wps", "xls", "xlsx"):
         return suffix_fmt
-    if head.startswith(b"%PDF"):
+    if head.lstrip(b"\x00\t\r\n ").startswith(b"%PDF"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
     low = head.lstrip().lower()
-    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
-        _SUFFIX_FORMAT.get(Path(path).suffix.lower()) == "html"
-    ):
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or suffix_fmt == "html":
         return "html"
-    return _SUFFIX_FORMAT.get(Path(path).suffix.lower(), "txt")
+    if suffix_fmt in ("md",):
+        return "md"
+    return "txt"
 
 
 def read(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB) -> Document:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from nlp.ingest.normalize import TextMap, normalize
@@ -60,6 +61,8 @@ class Document:
         return self.raw[s:e]
 
 
+RE_WORDING = re.compile(r"[\u4e00-\u9fff]")
+
 # A block of a structured document: a paragraph (its text) or a table.
 Block = str | TableGrid
 
@@ -70,10 +73,11 @@ def render_cell(cell: str) -> str:
 
 
 def _render_row(row: list[str]) -> str:
-    """Cells joined by tabs; a row that is one cell spanning the table (a title such as
-    "第二十条第（一）项" or a section heading caught in a frame) is written once, as a line."""
+    """Cells joined by tabs; a row that is one wording cell spanning the table (a title such as
+    "第二十条第（一）项" or a section heading caught in a frame) is written once, as a line. A row
+    of equal numbers ("0" fifteen times) stays a row."""
     cells = [render_cell(c) for c in row]
-    if len(set(cells)) == 1:
+    if len(set(cells)) == 1 and RE_WORDING.search(cells[0]):
         return cells[0]
     return "\t".join(cells)
 

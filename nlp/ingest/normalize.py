@@ -104,7 +104,8 @@ _RE_NEXT_LINE_STARTS_SENTENCE_PART = re.compile(
 )
 # a numbered sub-heading on its own line ("（四）政府信息公开平台建设情况") ends there
 _RE_ENUMERATED_TITLE = re.compile(
-    rf"^\s*(?:[（(][{P.CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．]|[{P.CN_HEADING_NUMERALS}]{{1,2}}[、．])[^，。；,;]{{0,40}}$"
+    rf"^\s*(?:[（(][{P.CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．]|[{P.CN_HEADING_NUMERALS}]{{1,2}}[、．])"
+    rf"(?:[^，。；,;]{{0,40}}|[^。；;]{{0,30}}[^，、。；,;])$"
 )
 WRAP_MIN_LINE = 15  # wrapped lines of converted PDFs/Word files are at least this long
 

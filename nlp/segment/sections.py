@@ -47,7 +47,8 @@ class Section:
     end: int
 
     def text(self, doc_text: str) -> str:
-        return doc_text[self.body : self.end].strip()
+        # strip line breaks and spaces, not tabs: a leading tab marks a table cell
+        return doc_text[self.body : self.end].strip(" \n\r")
 
 
 def classify_heading(title: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Every text/Markdown report of ../shared/corpus against what its manifest entry and notes say.
+"""Every report of ../shared/corpus (text, Markdown, PDF, HTML) against what its manifest entry and notes say.
 
 Expectations come from the manifest (issuer, year, completeness) and from the curator's notes
 on each report (its template and administrative level), never from this toolkit's own output.
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.conftest import TEXT_ENTRIES, corpus_params, manifest_issuer_names
+from tests.conftest import ALL_ENTRIES, corpus_params, manifest_issuer_names
 
 SIX = {"overview", "active_disclosure", "applications", "review_litigation", "problems", "other_matters"}
 
@@ -26,6 +26,8 @@ TEMPLATE_OVERRIDES = {
     "063_pingtan_czjrj_2023.txt": "2021",
     "141_pingtan_shsyj_2022.txt": "2021",
     "031_pingtan_2017.txt": "2008",
+    "002_huaian_hongzequ_2024.pdf": "2021",
+    "003_huaian_hongzequ_2023.pdf": "2021",
 }
 
 
@@ -50,7 +52,7 @@ def expected_level(entry: dict) -> str:
         return "township"  # 平潭's 片区管理局: town-level area administrations
     if issuer.startswith("平潭综合实验区"):
         return "city"  # the zone is prefecture-level; its bureaus are city-level departments
-    if issuer.startswith("平潭县") or "COUNTY" in notes:
+    if issuer.startswith("平潭县") or "COUNTY" in notes.upper():
         return "county"
     if "PROVINCE" in notes or "PROVINCIAL" in notes:
         return "province"
@@ -59,7 +61,7 @@ def expected_level(entry: dict) -> str:
     raise AssertionError(f"no expected level for {entry['file']}")
 
 
-@pytest.mark.parametrize("entry", corpus_params(TEXT_ENTRIES))
+@pytest.mark.parametrize("entry", corpus_params(ALL_ENTRIES))
 def test_metadata_matches_manifest(entry, corpus_records):
     rec = corpus_records[entry["file"]]
     assert rec["status"] in ("ok", "partial"), rec["errors"]
@@ -71,7 +73,7 @@ def test_metadata_matches_manifest(entry, corpus_records):
     assert report["region"]["province"], "region comes from the division data for every corpus issuer"
 
 
-@pytest.mark.parametrize("entry", corpus_params(TEXT_ENTRIES))
+@pytest.mark.parametrize("entry", corpus_params(ALL_ENTRIES))
 def test_sections_match_template(entry, corpus_records):
     rec = corpus_records[entry["file"]]
     keys = [s["key"] for s in rec["sections"]]
@@ -92,7 +94,7 @@ def test_sections_match_template(entry, corpus_records):
         assert s["text"], f"section {s['key']} ({s['title']}) is empty"
 
 
-@pytest.mark.parametrize("entry", corpus_params(TEXT_ENTRIES))
+@pytest.mark.parametrize("entry", corpus_params(ALL_ENTRIES))
 def test_passages_are_verbatim(entry, corpus_records):
     rec = corpus_records[entry["file"]]
     assert rec["passages"], "every report has narrative passages"
