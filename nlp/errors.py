@@ -62,6 +62,15 @@ MESSAGES: dict[str, str] = {
         "{path}: no numbered section headings (一、… 二、…) were found; the whole text is kept as one "
         "'overview' section."
     ),
+    "E201": (
+        "{path}: table {table}: {n} row(s) print their numbers run together so that the cells cannot "
+        "be told apart ({rows}). Those cells are null; the raw digits are kept in each cell's 'raw'. "
+        "Check the published page and fill them by hand."
+    ),
+    "E202": (
+        "{path}: the {template}-template table(s) {tables} were not found in the text (no row labels "
+        "such as 本年新收… / 行政许可 / 行政复议). The tables' cells are missing from the record."
+    ),
     # --- the toolkit itself ---
     "E900": (
         "{path}: internal error while {stage}: {reason}. The rest of the batch goes on; please report this "

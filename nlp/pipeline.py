@@ -106,9 +106,27 @@ def analyze_document(doc: Document) -> dict:
                 }
             )
     rec["passages"] = passages
+    _add_tables(rec, text, sections, meta.template, doc.path, errors)
     rec["errors"] = [e.to_dict() for e in errors]
     rec["status"] = "partial" if errors else "ok"
     return rec
+
+
+def _add_tables(rec: dict, text: str, sections, template: str, path: str, errors: list[Issue]) -> None:
+    from nlp.tables import extract_tables
+
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s in sections:
+        spans.setdefault(s.key, []).append((s.body, s.end))
+    narrative = "\n".join(x["text"] for x in rec["sections"] if x["key"] in ("overview", "applications"))
+    out = extract_tables(text, spans, template, narrative)
+    rec["tables"] = out.tables
+    rec["checks"] = out.checks
+    for table, rows in out.unreadable.items():
+        names = ", ".join(f"{r} '{raw[:30]}'" for r, raw in rows[:6]) + (" …" if len(rows) > 6 else "")
+        errors.append(issue("E201", path=path, table=table, n=len(rows), rows=names))
+    if out.missing and template in ("2019", "2021"):
+        errors.append(issue("E202", path=path, template=template, tables=", ".join(out.missing)))
 
 
 def analyze_file(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB) -> dict:

@@ -64,7 +64,7 @@ def test_bad_input_batch(tmp_path):
         "truncated.pdf": ["E011"],
         "password.pdf": ["E010"],
         "scan.pdf": ["E009"],
-        "renamed-pdf.docx": ["E103"],  # read as PDF; the fixture has four of six sections
+        "renamed-pdf.docx": ["E103", "E202"],  # read as PDF; the fixture has 4 of 6 sections, no table 3/4
         "huge.txt": ["E006"],
         "missing.txt": ["E001"],
     }

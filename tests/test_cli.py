@@ -87,3 +87,27 @@ def test_records_open_in_pandas_and_datasets(tmp_path):
     assert list(df["status"]) == ["ok", "ok", "failed"]
     ds = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "cache"))
     assert ds.num_rows == 3 and ds[0]["report"]["issuer"] == "济南市行政审批服务局"
+
+
+def test_tables_and_check_commands(tmp_path):
+    import openpyxl
+    import pandas as pd
+
+    xlsx, parquet, csv, checks = (tmp_path / n for n in ("t.xlsx", "t.parquet", "t.csv", "c.csv"))
+    for out in (xlsx, parquet, csv):
+        result = run(["tables", str(SEEDS), "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+    df = pd.read_parquet(parquet)
+    assert list(df["issuer"]) == ["济南市行政审批服务局", "济宁市行政审批服务局"]
+    assert list(df["applications.new_received.total"]) == [135, 5]
+    assert str(df["applications.new_received.total"].dtype) == "Int64"
+    assert list(df["active_disclosure.administrative_fees.amount"]) == ["0", "0"]
+    assert list(pd.read_csv(csv)["year"]) == [2024, 2022]
+    sheet = openpyxl.load_workbook(xlsx).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["path", "sha256", "format", "status"] and "review_litigation.review.total" in header
+    assert sheet.max_row == 3
+    result = run(["check", str(SEEDS), "-o", str(checks), "-q"])
+    assert result.exit_code == 0
+    assert "0 failing check(s) in 0 report(s)" in result.output
+    assert run(["tables", str(SEEDS), "-o", str(tmp_path / "t.txt")]).exit_code == 2  # unknown format

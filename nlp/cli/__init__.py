@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from nlp.cli import analyze as _analyze
+from nlp.cli import tables as _tables
 
 app = typer.Typer(
     name="xxgk",
@@ -13,6 +14,8 @@ app = typer.Typer(
     add_completion=False,
 )
 app.command("analyze")(_analyze.analyze)
+app.command("tables")(_tables.tables)
+app.command("check")(_tables.check)
 
 
 @app.callback()

@@ -27,12 +27,23 @@ class Region:
         return {"province": self.province, "city": self.city, "county": self.county}
 
 
+def _cpca():
+    """cpca, imported on first use (it pulls in pandas); its pkg_resources warning is silenced."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import cpca
+    return cpca
+
+
 @lru_cache(maxsize=1)
 def _adcode_names() -> dict[str, str]:
     """adcode (6 digits) -> name, from cpca's bundled table."""
     import csv
     import importlib.resources as resources
 
+    _cpca()
     text = (resources.files("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
     for row in csv.DictReader(text.splitlines()):
@@ -57,14 +68,7 @@ def resolve_region(name: str) -> Region:
     for zone, (adcode, _level) in P.SPECIAL_ZONES.items():
         if name.startswith(zone):
             return region_from_adcode(adcode)
-    import warnings
-
-    with warnings.catch_warnings():
-        # cpca imports pkg_resources, which warns about unrelated packages on sys.path
-        warnings.simplefilter("ignore")
-        import cpca  # heavy (pandas): imported on first use
-
-        df = cpca.transform([name])
+    df = _cpca().transform([name])
     row = df.iloc[0]
     adcode = row.get("adcode")
     if adcode is None or adcode != adcode:  # NaN

@@ -101,3 +101,22 @@ DECIMAL_FIELDS = {"amount"}
 # ---- cells ------------------------------------------------------------------------------------
 # a cell written as one of these is null ("not filled in"), not 0
 NULL_MARKERS = {"/", "／", "-", "－", "—", "–", "——", "无", "\\"}
+
+# ---- 2008-era statistics table (统计表 / 附表): kept under its own row names ---------------------
+# "主动公开文件数 条 2543 78967": label, unit, this year's value, cumulative value
+RE_STATS_2008_START = re.compile(
+    r"指\s*标\s*名\s*称\s*(?:计\s*量\s*单\s*位)?(?P<cols>(?:\s*(?:\d{4}\s*年\s*度?|本\s*年\s*度?|年\s*末\s*统\s*计|历\s*年\s*累\s*计|数\s*量))*)"
+)
+RE_STATS_2008_ROW = re.compile(
+    r"(?P<label>[\u4e00-\u9fff（）()、，“”\s]{2,40}?(?:数|公开|申请|答复|金额|支出|人数|费用|总数)[\u4e00-\u9fff（）()]{0,8}?)"
+    r"\s*(?P<unit>万元|元|条|件|人次|人|次|个|项|份|期)(?![\u4e00-\u9fff])\s*"
+    r"(?P<values>(?:\d+(?:\.\d+)?(?![.．、]\s*[\u4e00-\u9fff])\s*)*)"
+)
+RE_STATS_2008_LABEL_PREFIX = re.compile(r"^[、，\s]*(?:其中[:：]?)?\s*(?:\d{1,2}\s*[.．、])?[、，\s]*")
+def stats_2008_fields(cols: str) -> tuple[str, ...]:
+    """The value columns named in the header: 2014年度 / 年末统计 -> year, 历年累计 -> cumulative."""
+    cols = re.sub(r"\s+", "", cols)
+    fields = []
+    for m in re.finditer(r"\d{4}年度?|本年度?|年末统计|数量|历年累计", cols):
+        fields.append("cumulative" if m.group(0) == "历年累计" else "year")
+    return tuple(fields) or ("year",)

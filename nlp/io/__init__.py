@@ -1,0 +1,1 @@
+"""Tabular outputs: records -> pandas DataFrames -> CSV / Excel / Parquet files."""
