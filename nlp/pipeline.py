@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from nlp.errors import Issue, XxgkError, issue
 from nlp.ingest import DEFAULT_MAX_MB, Document, read
 from nlp.segment.metadata import ReportMeta, extract_metadata
-from nlp.segment.passages import split_passages
+from nlp.segment.passages import fingerprint, split_passages
 from nlp.segment.sections import segment_sections
 
 SCHEMA_VERSION = "1"
@@ -101,6 +101,7 @@ def analyze_document(doc: Document) -> dict:
                     "start": p.start,
                     "end": p.end,
                     "text": p.text,
+                    "fingerprint": fingerprint(p.text),
                     "labels": [],
                     "scores": {},
                 }

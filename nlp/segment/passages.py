@@ -11,6 +11,7 @@ Every passage is a verbatim slice of its section's text: ``start``/``end`` index
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,12 @@ class Passage:
     text: str
     start: int  # offsets into the section text
     end: int
+
+
+def fingerprint(text: str) -> str:
+    """A stable id of a passage's wording (whitespace ignored): annotations refer to passages by it,
+    so that they survive changes of offsets or of the passages around them."""
+    return hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()[:16]
 
 
 def _is_table_text(s: str) -> bool:
