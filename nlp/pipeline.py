@@ -107,10 +107,44 @@ def analyze_document(doc: Document) -> dict:
                 }
             )
     rec["passages"] = passages
+    _add_metrics(rec)
     _add_tables(rec, text, sections, meta.template, doc.path, errors)
     rec["errors"] = [e.to_dict() for e in errors]
     rec["status"] = "partial" if errors else "ok"
     return rec
+
+
+def _add_metrics(rec: dict) -> None:
+    """Narrative counts of every passage, and of prose written in cells of tables other than the
+    three standard ones (e.g. a work-plan table's 具体措施和成效 column). The standard tables'
+    cells are never metrics: they have their own records."""
+    from nlp.metrics.extract import extract_metrics
+    from nlp.segment.passages import prose_cells
+
+    metrics = []
+    prev: dict[int, dict] = {}
+    for p in rec["passages"]:
+        before = prev.get(p["section_index"])
+        sec_text = rec["sections"][p["section_index"]]["text"]
+        same_paragraph = before is not None and "\n" not in sec_text[before["end"] : p["start"]]
+        context = before["text"] if same_paragraph else ""
+        for m in extract_metrics(p["text"], passage_id=p["id"], context=context):
+            metrics.append(_metric_dict(m, p["section_index"], p["start"]))
+        prev[p["section_index"]] = p
+    for idx, sec in enumerate(rec["sections"]):
+        for start, cell in prose_cells(sec["text"]):
+            for m in extract_metrics(cell):
+                metrics.append(_metric_dict(m, idx, start))
+    metrics.sort(key=lambda d: (d["section_index"], d["start"]))
+    rec["metrics"] = metrics
+
+
+def _metric_dict(m, section_index: int, offset: int) -> dict:
+    d = m.to_dict()
+    d["section_index"] = section_index  # start/end index into sections[section_index].text
+    d["start"] += offset
+    d["end"] += offset
+    return d
 
 
 def _add_tables(rec: dict, text: str, sections, template: str, path: str, errors: list[Issue]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from nlp.cli import analyze as _analyze
+from nlp.cli import metrics as _metrics
 from nlp.cli import tables as _tables
 
 app = typer.Typer(
@@ -16,6 +17,7 @@ app = typer.Typer(
 app.command("analyze")(_analyze.analyze)
 app.command("tables")(_tables.tables)
 app.command("check")(_tables.check)
+app.command("metrics")(_metrics.metrics)
 
 
 @app.callback()

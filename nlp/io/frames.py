@@ -126,3 +126,33 @@ def write_frame(df, path: str | Path) -> None:
         df.to_json(path, orient="records", lines=True, force_ascii=False)
     else:
         raise ValueError(f"{path}: unknown output format {suffix!r}; use one of {', '.join(SUFFIXES)}")
+
+
+def metrics_frame(records: Iterable[dict]):
+    """One row per narrative metric, with the report's id (path, sha256), issuer and year."""
+    import pandas as pd
+
+    rows = []
+    for rec in records:
+        meta = meta_row(rec)
+        for m in rec.get("metrics", []):
+            rows.append(
+                {
+                    **{k: meta[k] for k in ("path", "sha256", "issuer", "year", "level")},
+                    "channels": "|".join(m["channels"]),
+                    "account": m.get("account"),
+                    "measure": m["measure"],
+                    "value": float(m["value"]),
+                    "qualifier": m["qualifier"],
+                    "unit": m["unit"],
+                    "period": m["period"],
+                    "text": m["text"],
+                    "passage_id": m.get("passage_id"),
+                }
+            )
+    cols = ["path", "sha256", "issuer", "year", "level", "channels", "account", "measure", "value", "qualifier",
+            "unit", "period", "text", "passage_id"]
+    df = pd.DataFrame(rows, columns=cols)
+    df["year"] = df["year"].astype("Int64")
+    df["passage_id"] = df["passage_id"].astype("Int64")
+    return df

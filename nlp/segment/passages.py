@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from nlp import patterns as P
 
+RE_ROW_END = re.compile(r"[\u4e00-\u9fff）)]\s*\d[\d\s.]*$")
 LEAD_IN_MAX = 12  # a sentence this short (without its label) that is followed by more is a lead-in
 MIN_PASSAGE = 4
 
@@ -39,9 +40,16 @@ def _is_table_text(s: str) -> bool:
     if "\t" in s or s.lstrip().startswith("|") or P.RE_TABLE_TITLE_LINE.match(s.strip()):
         return True
     digits = sum(c.isdigit() for c in s)
-    if len(s) >= 8 and digits / len(s) > 0.3:
+    prose = bool(re.search(r"[，。；]", s))
+    if len(s) >= 8 and digits / len(s) > 0.3 and not prose:
         return True
-    return len(P.RE_TABLE_TERMS.findall(s)) >= 2
+    if len(s) <= 24 and not prose and RE_ROW_END.search(s):
+        return True  # a table row in plain text: "行政许可 97", "规章 0 0 0"
+    if len(P.RE_TABLE_TERMS.findall(s)) < 2:
+        return False
+    # table wording: a table, unless it reads as a sentence that counts (…答复9件，…不予处理0件)
+    counted = len(re.findall(r"\d+\s*[件条个次]", s))
+    return not (prose and counted >= 2 and digits / len(s) < 0.2)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -113,3 +121,23 @@ def split_passages(section_key: str, text: str) -> list[Passage]:
         merged.append((a, b))
         i += 1
     return [Passage(section_key, text[a:b], a, b) for a, b in merged if b - a >= MIN_PASSAGE]
+
+
+PROSE_CELL_MIN = 20
+
+
+def prose_cells(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of table cells that hold running text (a sentence with 。 or ，) in tab rows
+    that are not rows of the standard tables (no table-header or row-label wording)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if "\t" in line and not P.RE_TABLE_TERMS.search(line):
+            cell_start = pos
+            for cell in line.split("\t"):
+                stripped = cell.strip()
+                if len(stripped) >= PROSE_CELL_MIN and re.search(r"[。，]", stripped):
+                    out.append((cell_start + cell.index(stripped), stripped))
+                cell_start += len(cell) + 1
+        pos += len(line) + 1
+    return out

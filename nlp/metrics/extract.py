@@ -1,0 +1,235 @@
+"""Narrative counts -> metric records (``../shared/spec/metrics.md``).
+
+For every count (a number with a unit, or a percentage) in a sentence: the measure is the measure
+word nearest before the number in its clause (or the noun right after the unit: "120期短视频"),
+found on the project's jieba tokens (domain dictionary: 关注用户, 微信视频号, 政策解读 … are one
+token each); the channels are the last channel words named before it in the same sentence, a list
+joined by 、/和 counting as one group (so they carry over: "微信公众号发布信息5400余篇，关注用户6万余人");
+the account is a quoted name next to a channel word; qualifier, unit and period come from the
+words around the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from nlp.metrics import vocab as V
+from nlp.metrics.numbers import to_number
+
+RE_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?、（）()]")
+RE_SENTENCE_BREAK = re.compile(r"[。！？!?]")
+RE_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+MEASURE_WINDOW = 16  # characters before the number searched for its measure word
+
+
+@dataclass
+class Metric:
+    channels: list[str]
+    account: str | None
+    measure: str
+    value: int | float
+    qualifier: str
+    unit: str
+    text: str
+    period: str
+    start: int  # offsets of ``text`` in the text it was found in
+    end: int
+    passage_id: int | None = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        return d
+
+
+def _is_excluded(text: str, m: re.Match[str]) -> bool:
+    num = m.group("num")
+    before = text[max(0, m.start("num") - 6) : m.start("num")]
+    after = text[m.end("num") : m.end("num") + 4]
+    if V.RE_NOT_BEFORE.search(before):
+        return True
+    if not m.group("unit") and not m.group("mult"):
+        return True
+    if V.RE_NOT_AFTER.match(after) and not m.group("unit"):
+        return True
+    if V.RE_YEARISH.match(num) and (after.lstrip().startswith("年") or m.group("unit") is None):
+        return True
+    # part of a longer code (a phone number, an account number)
+    if m.start("num") > 0 and text[m.start("num") - 1] in "-－—/":
+        return True
+    return False
+
+
+def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """(measure, start of the measure word or of the number)."""
+    unit = m.group("unit")
+    if unit == "%":
+        # the rate's own words up to the number: "网上可办率99.9%"
+        start = max(0, m.start() - MEASURE_WINDOW)
+        for b in RE_CLAUSE_BREAK.finditer(text, start, m.start()):
+            start = b.end()
+        return "rate", start
+    after = V.RE_MEASURE_AFTER.match(text, m.end())
+    if after:
+        return V.MEASURE_OF[after.group(0)], m.start()
+    run = V.RE_AFTER_UNIT_RUN.match(text, m.end())
+    if run and unit:
+        words = [w for w in V.RE_MEASURE.finditer(run.group(0))] + [
+            w for w in re.finditer("|".join(V.AFTER_UNIT_MEASURES), run.group(0))
+        ]
+        if words:
+            w = max(words, key=lambda x: x.end())
+            return V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)], m.start()
+    clause_start = max(0, m.start() - MEASURE_WINDOW)
+    for b in RE_CLAUSE_BREAK.finditer(text, clause_start, m.start()):
+        clause_start = b.end()
+    clause = text[clause_start : m.start()]
+    best: tuple[str, int] | None = None
+    from nlp.tokenizer import tokens_with_offsets
+
+    found: list[tuple[str, int]] = []
+    for word, s, _e in tokens_with_offsets(clause):
+        if word in V.MEASURE_OF:
+            found.append((V.MEASURE_OF[word], clause_start + s))
+    if not found:  # a measure word jieba cut differently ("获点赞"): fall back to the word list
+        found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
+    specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
+    if specific:
+        best = specific[-1]  # "解读类信息发布21条": interpretations, not posts
+    elif found:
+        best = found[-1]
+    if best is None:
+        return "other", m.start()
+    if unit in V.MONEY_UNITS or (best[0] in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[best[0]]):
+        return "other", m.start()  # 行政复议36起 is not a request; 0元 is money
+    return best
+
+
+def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | None]:
+    """Channel group named last before ``pos`` in the same sentence, and a quoted account name.
+
+    A sentence that names no channel takes the channels of ``context`` (the sentence before it
+    in the same paragraph), as in "开设…微信公众号…。2022年共发布信息856篇，订阅数4.2万。"."""
+    sent_start = 0
+    for b in RE_SENTENCE_BREAK.finditer(text, 0, pos):
+        sent_start = b.end()
+    hits = [
+        h
+        for h in V.RE_CHANNEL.finditer(text, sent_start, pos)
+        # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
+        if V.CHANNEL_OF[h.group(0)] != "other" or h.group(0) == "小红书" or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
+    ]
+    if not hits and context and V.CARRY_ACROSS_SENTENCES:
+        return _channels(context, len(context.rstrip("。！？!? ")))
+    if not hits:
+        return ["unspecified"], None
+    group = [hits[-1]]
+    for h in reversed(hits[:-1]):
+        if V.RE_CHANNEL_JOINER.match(text[h.end() : group[0].start()]):
+            group.insert(0, h)
+        else:
+            break
+    channels = sorted({V.CHANNEL_OF[h.group(0)] for h in group})
+    account = None
+    near = text[max(sent_start, group[0].start() - 24) : group[-1].end() + 24]
+    q = RE_QUOTED.search(near)
+    if q:
+        account = q.group(1)
+    return channels, account
+
+
+def _period(text: str, sent_start: int, pos: int) -> str:
+    before = text[sent_start:pos]
+    if V.CUMULATIVE.search(before) and not V.NOT_CUMULATIVE.search(before):
+        return "cumulative"
+    return "year"
+
+
+def _bare_counts(text: str, taken: list[tuple[int, int]], passage_id, context: str) -> list[Metric]:
+    """Counts written without a unit right after their measure word ("粉丝数54373")."""
+    out = []
+    for m in V.RE_BARE_COUNT.finditer(text):
+        if any(s <= m.start("num") < e for s, e in taken):
+            continue
+        value = to_number(m.group("num"), m.group("mult"))
+        channels, account = _channels(text, m.start(), context)
+        sent_start = 0
+        for b in RE_SENTENCE_BREAK.finditer(text, 0, m.start()):
+            sent_start = b.end()
+        out.append(
+            Metric(
+                channels=channels,
+                account=account,
+                measure=V.MEASURE_OF.get(m.group("mw"), V.MEASURE_OF.get(m.group("mw")[:2], "other")),
+                value=value,
+                qualifier="over" if m.group("q2") else "exact",
+                unit="",
+                text=m.group(0),
+                period=_period(text, sent_start, m.start()),
+                start=m.start(),
+                end=m.end(),
+                passage_id=passage_id,
+            )
+        )
+    return out
+
+
+def _qualifier(m: re.Match[str]) -> str:
+    if m.group("qb"):
+        return V.QUAL_BEFORE[m.group("qb")]
+    for g in ("q1", "q2", "qa"):
+        if m.group(g):
+            return V.QUAL_AFTER[m.group(g)]
+    return "exact"
+
+
+def extract_metrics(text: str, *, passage_id: int | None = None, context: str = "") -> list[Metric]:
+    """Metrics of ``text`` (a sentence, a passage or more); ``context`` is the sentence before it
+    in the same paragraph, used only for channels when ``text`` names none."""
+    out: list[Metric] = []
+    for m in V.RE_COUNT.finditer(text):
+        if _is_excluded(text, m):
+            continue
+        try:
+            value = to_number(m.group("num"), m.group("mult"))
+        except Exception:  # noqa: BLE001 - an unreadable numeral is not a count
+            continue
+        measure, start = _measure(text, m)
+        if measure == "other" and out and out[-1].unit == (m.group("unit") or "") and out[-1].measure != "other":
+            # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the sentence's measure
+            if not RE_SENTENCE_BREAK.search(text, out[-1].end, m.start()):
+                measure = out[-1].measure
+        end = m.end()
+        after = V.RE_MEASURE_AFTER.match(text, end)
+        if after and measure == V.MEASURE_OF.get(after.group(0)):
+            end = after.end()
+        channels, account = _channels(text, m.start(), context)
+        counted = V.RE_AFTER_UNIT_RUN.match(text, m.end()) if m.group("unit") else None
+        if counted:
+            ch = V.RE_CHANNEL.match(counted.group(0))
+            if ch and V.CHANNEL_OF[ch.group(0)] != "other":
+                channels, account = [V.CHANNEL_OF[ch.group(0)]], None  # "29个政务新媒体"
+        sent_start = 0
+        for b in RE_SENTENCE_BREAK.finditer(text, 0, m.start()):
+            sent_start = b.end()
+        period = _period(text, sent_start, m.start())
+        unit = m.group("unit") or ""
+        out.append(
+            Metric(
+                channels=channels,
+                account=account,
+                measure=measure,
+                value=value,
+                qualifier=_qualifier(m),
+                unit="" if unit == "%" else unit,
+                text=text[start:end],
+                period=period,
+                start=start,
+                end=end,
+                passage_id=passage_id,
+            )
+        )
+    taken = [(x.start, x.end) for x in out]
+    out += _bare_counts(text, taken, passage_id, context)
+    out.sort(key=lambda x: x.start)
+    return out

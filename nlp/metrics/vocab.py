@@ -1,0 +1,112 @@
+"""Words of narrative counts: channels, measures, units, qualifiers, periods, exclusions.
+
+One module reviewed as a set (``tests/metrics/test_vocab.py``), following
+``../shared/spec/metrics.md``. Lists are ordered longest first where one word contains another
+(微信视频号 before 微信).
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---- channels (closed set) --------------------------------------------------------------------
+CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
+    "wechat_channels": ("微信视频号", "视频号"),
+    "wechat_official": ("微信公众号", "微信公众平台", "公众号", "微信"),
+    "website": ("政务公开网站", "政府门户网站", "门户网站", "政府网站平台", "网站平台", "政府网站", "部门网站", "官方网站", "官网", "网站"),
+    "weibo": ("政务微博", "微博"),
+    "douyin": ("抖音号", "抖音"),
+    "toutiao": ("今日头条", "头条号"),
+    "kuaishou": ("快手号", "快手"),
+    "bilibili": ("哔哩哔哩", "B站"),
+    "app": ("客户端", "APP", "App", "app"),
+    "mini_program": ("小程序",),
+    "new_media": ("政务新媒体", "新媒体矩阵", "新媒体平台", "新媒体"),
+    "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区"),
+    "hotline": ("12345", "热线"),
+    "press_conference": ("新闻发布会", "发布会"),
+    "gazette": ("政府公报",),
+    "service_hall": ("政务服务大厅", "政务服务中心", "实体大厅", "服务大厅", "办事大厅"),
+    # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台)
+    "other": ("服务平台", "平台", "小红书"),
+}
+RE_NAMED_BEFORE = re.compile(r"[”\"」』]\s*$|[”\"」』](?:服务|政务|办事)$")
+# the spec carries channels over inside a sentence only
+CARRY_ACROSS_SENTENCES = False
+CHANNEL_OF = {w: ch for ch, words in CHANNEL_WORDS.items() for w in words}
+RE_CHANNEL = re.compile("|".join(sorted(map(re.escape, CHANNEL_OF), key=len, reverse=True)))
+# channels listed together: "微信视频号、抖音号" / "微博和抖音"
+RE_CHANNEL_JOINER = re.compile(r"^[、和及与，,/\s]{1,2}$")
+
+# ---- measures (closed set); the word nearest the number decides ---------------------------------
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    "followers": ("关注用户", "关注人数", "关注量", "关注数", "粉丝量", "粉丝数", "粉丝", "订阅数", "订阅用户", "订阅量", "用户"),
+    "views": ("浏览量", "阅读量", "访问量", "点击量", "播放量", "观看量", "浏览", "阅读", "访问", "点击", "播放", "观看"),
+    "likes": ("点赞量", "点赞"),
+    "videos": ("短视频", "微视频", "视频"),
+    "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
+    "consultations": ("咨询", "留言", "来信", "诉求", "网民"),
+    "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "征集", "调查"),
+    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会"),
+    "trainings": ("培训",),
+    "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请"),
+    "suggestions": ("人大代表建议", "代表建议", "建议"),
+    "proposals": ("政协提案", "提案"),
+    "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件"),
+    "services": ("政务服务事项", "服务事项", "事项"),
+    "posts": ("信息", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
+    # counted things that are none of the above: the nearest of these makes the measure "other"
+    "other": ("账号", "企业", "单位"),
+}
+# measures that only take these units ("申请36起" is not a count of requests)
+MEASURE_UNITS = {
+    "requests": ("件", "个", "次"),
+    "suggestions": ("件", "条", "个"),
+    "proposals": ("件", "条", "个"),
+}
+MEASURE_OF = {w: m for m, words in MEASURE_WORDS.items() for w in words}
+RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, reverse=True)))
+# a measure noun right after the unit ("120期短视频", "5个高频事项", "8个主题服务") wins over words
+# before the number; a channel noun there ("29个政务新媒体") is what is counted
+RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件)")
+AFTER_UNIT_WINDOW = 6
+RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
+AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services"}
+# posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it
+GENERIC_MEASURES = ("posts",)
+
+# ---- numbers, units, qualifiers ---------------------------------------------------------------
+CN_NUM = "零〇一二两三四五六七八九十百千"
+NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM}]{{2,}}|[{CN_NUM}](?=[余多]?[万千百]))"
+MULTIPLIER = r"(?:万|亿)"
+MONEY_UNITS = ("亿元", "万元", "元")
+UNITS = (
+    *MONEY_UNITS, "人次", "万次", "个工作日", "条次", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
+    "本", "批", "组", "套", "名", "位", "台", "册", "张", "轮", "起", "类", "幅", "种", "所",
+)
+RE_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+QUAL_BEFORE = {"近": "under", "将近": "under", "接近": "under", "不到": "under", "约": "approx", "大约": "approx",
+               "超": "over", "超过": "over", "逾": "over"}
+QUAL_AFTER = {"余": "over", "多": "over", "以上": "over", "左右": "approx"}
+# the count: [qualifier] number [余/多] [万/亿] [余/多] unit | % ; [以上/左右]
+RE_COUNT = re.compile(
+    rf"(?P<qb>将近|接近|不到|大约|超过|近|约|超|逾)?"
+    rf"(?P<num>{NUMBER})\s*(?P<q1>余|多)?\s*(?P<mult>{MULTIPLIER})?\s*(?P<q2>余|多)?\s*"
+    rf"(?:(?P<unit>{RE_UNIT}|%)|(?P<bare>(?<=[万亿])(?=[，。；、）)\s]|$)))"
+    rf"(?P<qa>以上|左右)?"
+)
+CUMULATIVE = re.compile(r"截至|截止|累计|共计|总计|历年|至今|以来|现行有效|依旧有效|目前")
+# 累计/共 limited to the report year is not cumulative: "全年累计", "2025年…累计"
+NOT_CUMULATIVE = re.compile(r"全年|今年|本年|年内|(?:19|20)\d{2}\s*年(?!\d)")
+# a count written without a unit right after its measure word: "粉丝数54373", "订阅数4.2万"
+RE_BARE_COUNT = re.compile(
+    r"(?P<mw>粉丝数|粉丝量|订阅数|订阅量|关注人数|关注数|关注量|浏览量|阅读量|访问量|点击量|播放量|观看量|点赞量|点赞数)"
+    r"(?:达到|达|为|超过|超|近)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<q2>余|多)?"
+    r"(?![\d%.万亿年月日号]|[\u4e00-\u9fff])"
+)
+
+# ---- not counts -------------------------------------------------------------------------------
+# preceding context that makes a number a date, article, ordinal, document number, phone …
+RE_NOT_BEFORE = re.compile(r"(?:第|〔|\[|【|编号|邮编|电话|传真|热线电话|号码|国务院令)\s*$")
+RE_NOT_AFTER = re.compile(r"^(?:\s*(?:年|月|日|号|时|分|届|周年|岁|级|号文|〕|\]|[-－—]\d))")
+RE_YEARISH = re.compile(r"^(?:19|20)\d{2}$")

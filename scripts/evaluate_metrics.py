@@ -1,0 +1,98 @@
+"""Metric extraction against the hand annotations in corpora/annotations/metrics/*.jsonl.
+
+Precision, recall and F1 over all annotated reports, for the strict match (channels, measure,
+value) and for (measure, value). Records are matched as multisets per report (the same fact
+stated twice is two records on both sides).
+
+    python scripts/evaluate_metrics.py [--corpus ../shared/corpus] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ANNOTATIONS = ROOT / "corpora" / "annotations" / "metrics"
+
+
+def keys(records: list[dict], strict: bool) -> Counter:
+    out: Counter = Counter()
+    for r in records:
+        value = round(float(r["value"]), 4)
+        k = (tuple(sorted(r["channels"])), r["measure"], value) if strict else (r["measure"], value)
+        out[k] += 1
+    return out
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def locate(sha256: str, corpus: Path) -> Path | None:
+    for folder in (ROOT / "corpora" / "reports", corpus):
+        manifest = corpus / "manifest.jsonl"
+        if folder == corpus and manifest.exists():
+            for line in manifest.read_text(encoding="utf-8").splitlines():
+                e = json.loads(line)
+                if e.get("sha256") == sha256:
+                    return corpus / e["file"]
+        elif folder != corpus:
+            import hashlib
+
+            for f in folder.glob("*"):
+                if hashlib.sha256(f.read_bytes()).hexdigest() == sha256:
+                    return f
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--show", action="store_true", help="list missed and spurious records")
+    args = ap.parse_args()
+    from nlp.pipeline import analyze_file
+
+    totals = {True: Counter(), False: Counter()}
+    lines = []
+    files = sorted(ANNOTATIONS.glob("*.jsonl"))
+    for ann in files:
+        gold = [json.loads(x) for x in ann.read_text(encoding="utf-8").splitlines() if x.strip()]
+        if not gold:
+            continue
+        path = locate(gold[0]["sha256"], args.corpus)
+        if path is None:
+            print(f"{ann.name}: report not found, skipped")
+            continue
+        pred = analyze_file(path)["metrics"]
+        row = []
+        for strict in (True, False):
+            g, p = keys(gold, strict), keys(pred, strict)
+            tp = sum((g & p).values())
+            totals[strict].update({"tp": tp, "pred": sum(p.values()), "gold": sum(g.values())})
+            row.append(prf(tp, sum(p.values()), sum(g.values())))
+            if args.show and strict:
+                for k in sorted((g - p).elements(), key=str):
+                    lines.append(f"  missed   {path.name}: {k}")
+                for k in sorted((p - g).elements(), key=str):
+                    lines.append(f"  spurious {path.name}: {k}")
+        print(f"{path.name:<34} gold {len(gold):>3} pred {len(pred):>3}  strict F1 {row[0][2]:.2f}  (measure,value) F1 {row[1][2]:.2f}")
+    print()
+    for strict, name in ((True, "strict (channels, measure, value)"), (False, "(measure, value)")):
+        t = totals[strict]
+        p, r, f = prf(t["tp"], t["pred"], t["gold"])
+        print(f"{name:<36} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (gold {t['gold']}, predicted {t['pred']}, matched {t['tp']})")
+    for ln in lines:
+        print(ln)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

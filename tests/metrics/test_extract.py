@@ -1,0 +1,110 @@
+"""Metric records: the examples of ../shared/spec/metrics.md and the issue, as literal cases."""
+
+import pytest
+
+from nlp.ingest.normalize import normalize
+from nlp.metrics.extract import extract_metrics
+from nlp.metrics.numbers import to_number
+
+
+def records(text):
+    return [(m.channels, m.account, m.measure, m.value, m.qualifier, m.unit, m.text, m.period) for m in extract_metrics(text)]
+
+
+@pytest.mark.parametrize(
+    "num,mult,value",
+    [
+        ("6", "万", 60000),
+        ("4.2", "万", 42000),
+        ("1.6", "万", 16000),
+        ("20", "万", 200000),
+        ("三十", None, 30),
+        ("两千", None, 2000),
+        ("一百二十", None, 120),
+        ("1,234", None, 1234),
+        ("99.9", None, 99.9),
+        ("2", "亿", 200000000),
+    ],
+)
+def test_numbers(num, mult, value):
+    assert to_number(num, mult) == value
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the spec's worked example: 关注用户6万余人 -> wechat_official, followers, 60000, over
+        (
+            "截至目前，微信公众号对外发布信息5400余篇，关注用户6万余人。",
+            [
+                (["wechat_official"], None, "posts", 5400, "over", "篇", "信息5400余篇", "cumulative"),
+                (["wechat_official"], None, "followers", 60000, "over", "人", "关注用户6万余人", "cumulative"),
+            ],
+        ),
+        # a list of channels gives both, and carries over inside the sentence
+        (
+            "微信视频号、抖音号发布120期短视频，粉丝近9万人，获点赞20余万个。",
+            [
+                (["douyin", "wechat_channels"], None, "videos", 120, "exact", "期", "120期短视频", "year"),
+                (["douyin", "wechat_channels"], None, "followers", 90000, "under", "人", "粉丝近9万人", "year"),
+                (["douyin", "wechat_channels"], None, "likes", 200000, "over", "个", "点赞20余万个", "year"),
+            ],
+        ),
+        # a percentage
+        ("网上可办率99.9%。", [(["unspecified"], None, "rate", 99.9, "exact", "", "网上可办率99.9%", "year")]),
+        # a quoted account name
+        (
+            "“济宁审批服务”微信公众号发文472篇。",
+            [(["wechat_official"], "济宁审批服务", "posts", 472, "exact", "篇", "发文472篇", "year")],
+        ),
+        # Chinese numerals
+        ("开展政务公开培训三十场次。", [(["unspecified"], None, "trainings", 30, "exact", "场", "培训三十场", "year")]),
+        ("发布信息两千条，其中一百多条为政策文件。", [
+            (["unspecified"], None, "posts", 2000, "exact", "条", "信息两千条", "year"),
+            (["unspecified"], None, "documents", 100, "over", "条", "一百多条", "year"),  # 为政策文件
+        ]),
+        # a count without a unit right after its measure word
+        ("订阅数4.2万，粉丝数54373。", [
+            (["unspecified"], None, "followers", 42000, "exact", "", "订阅数4.2万", "year"),
+            (["unspecified"], None, "followers", 54373, "exact", "", "粉丝数54373", "year"),
+        ]),
+        # the channel counted after the unit
+        ("全区共有2个政府网站、29个政务新媒体。", [
+            (["website"], None, "other", 2, "exact", "个", "2个", "year"),
+            (["new_media"], None, "other", 29, "exact", "个", "29个", "year"),
+        ]),
+        # sub-counts keep the sentence's measure
+        ("共承办人大代表建议14件，其中主办1件，会办13件。", [
+            (["unspecified"], None, "suggestions", 14, "exact", "件", "人大代表建议14件", "year"),
+            (["unspecified"], None, "suggestions", 1, "exact", "件", "1件", "year"),
+            (["unspecified"], None, "suggestions", 13, "exact", "件", "13件", "year"),
+        ]),
+        # approx and the report year's own 累计 is not cumulative
+        ("2025年，门户网站累计主动公开政府信息约7700条。", [
+            (["website"], None, "posts", 7700, "approx", "条", "信息约7700条", "year"),
+        ]),
+    ],
+)
+def test_spec_examples(text, expected):
+    assert records(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。",  # dates and years
+        "根据《关于印发……的通知》（济政办字〔2022〕16号）要求。",  # document number
+        "联系电话：0537-3239633，邮编：350400。",  # phone, postcode
+        "依据《条例》第二十条第（一）项规定，国务院令第711号。",  # article numbers
+        "一是加强领导；二是完善制度；第三次会议。",  # ordinals
+        "贯彻党的二十大和二十届二中、三中全会精神，落实“十四五”规划。",
+        "严格执行“三审三校”制度，推进“一网通办”。",
+    ],
+)
+def test_not_counts(text):
+    assert records(text) == []
+
+
+def test_fullwidth_and_spaced_numbers():
+    text = normalize("解读 16 篇，关注用户６万余人。").text
+    assert [(m.measure, m.value) for m in extract_metrics(text)] == [("interpretations", 16), ("followers", 60000)]
