@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
         "{path}: the {template}-template table(s) {tables} were not found in the text (no row labels "
         "such as 本年新收… / 行政许可 / 行政复议). The tables' cells are missing from the record."
     ),
+    "E301": "{path}: passages were not tagged: {reason}",
     # --- the toolkit itself ---
     "E900": (
         "{path}: internal error while {stage}: {reason}. The rest of the batch goes on; please report this "

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from nlp.errors import Issue, XxgkError, issue
 from nlp.ingest import DEFAULT_MAX_MB, Document, read
 from nlp.segment.metadata import ReportMeta, extract_metadata
-from nlp.segment.passages import fingerprint, split_passages
+from nlp.segment.passages import fingerprint, heading_before, split_passages
 from nlp.segment.sections import segment_sections
 
 SCHEMA_VERSION = "1"
@@ -56,7 +56,7 @@ def failed_record(path: str, problem: Issue) -> dict:
     return rec
 
 
-def analyze_document(doc: Document) -> dict:
+def analyze_document(doc: Document, *, tagger=None, threshold: float | None = None) -> dict:
     """Build the record of a Document that has been read."""
     rec = empty_record(doc.path, doc.format, doc.sha256)
     rec["source"]["pages"] = doc.pages
@@ -102,16 +102,36 @@ def analyze_document(doc: Document) -> dict:
                     "end": p.end,
                     "text": p.text,
                     "fingerprint": fingerprint(p.text),
+                    "heading": heading_before(stext, p.start),
                     "labels": [],
                     "scores": {},
                 }
             )
     rec["passages"] = passages
+    _add_labels(rec, tagger, threshold, errors)
     _add_metrics(rec)
     _add_tables(rec, text, sections, meta.template, doc.path, errors)
     rec["errors"] = [e.to_dict() for e in errors]
     rec["status"] = "partial" if errors else "ok"
     return rec
+
+
+def _add_labels(rec: dict, tagger, threshold: float | None, errors: list[Issue]) -> None:
+    """Tag every passage with the default (or given) passage model; without a model the labels
+    stay empty and the record says why."""
+    from nlp.classify.tagger import ModelNotFound, get_tagger
+
+    if tagger is False:
+        return
+    try:
+        tagger = tagger or get_tagger()
+    except ModelNotFound as exc:
+        errors.append(issue("E301", path=rec["source"]["path"], reason=str(exc)))
+        return
+    for p, (labels, scores) in zip(rec["passages"], tagger.tag(rec["passages"], threshold), strict=True):
+        p["labels"] = labels
+        p["scores"] = scores
+    rec["model"] = tagger.meta["name"]
 
 
 def _add_metrics(rec: dict) -> None:
@@ -164,8 +184,14 @@ def _add_tables(rec: dict, text: str, sections, template: str, path: str, errors
         errors.append(issue("E202", path=path, template=template, tables=", ".join(out.missing)))
 
 
-def analyze_file(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB) -> dict:
-    """Read and analyse one file; always returns a record (``status`` says how it went)."""
+def analyze_file(
+    path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB, tagger=None, threshold: float | None = None
+) -> dict:
+    """Read and analyse one file; always returns a record (``status`` says how it went).
+
+    ``tagger``: a ``nlp.classify.tagger.Tagger`` (default: the default model), or ``False`` to
+    leave passage labels empty; ``threshold``: one probability cut for every tag instead of the
+    model's own per-tag thresholds."""
     path = str(path)
     try:
         doc = read(path, max_mb=max_mb)
@@ -174,7 +200,7 @@ def analyze_file(path: str | os.PathLike[str], *, max_mb: float = DEFAULT_MAX_MB
     except Exception as exc:  # noqa: BLE001 - a batch must go on; the record says what happened
         return failed_record(path, issue("E900", path=path, stage="reading", reason=_reason(exc)))
     try:
-        return analyze_document(doc)
+        return analyze_document(doc, tagger=tagger, threshold=threshold)
     except Exception as exc:  # noqa: BLE001
         rec = empty_record(path, doc.format, doc.sha256)
         rec["errors"].append(issue("E900", path=path, stage="analysing", reason=_reason(exc)).to_dict())

@@ -7,6 +7,7 @@ import typer
 from nlp.cli import analyze as _analyze
 from nlp.cli import metrics as _metrics
 from nlp.cli import tables as _tables
+from nlp.cli import tag as _tag
 
 app = typer.Typer(
     name="xxgk",
@@ -18,6 +19,10 @@ app.command("analyze")(_analyze.analyze)
 app.command("tables")(_tables.tables)
 app.command("check")(_tables.check)
 app.command("metrics")(_metrics.metrics)
+app.command("tag")(_tag.tag)
+app.command("train")(_tag.train)
+app.command("evaluate")(_tag.evaluate)
+app.command("corpus-export")(_tag.corpus_export)
 
 
 @app.callback()

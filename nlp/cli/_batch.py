@@ -19,7 +19,7 @@ class BatchStats:
         return f"{self.total} file(s): {counts}" + (f" ({detail})" if detail else "")
 
 
-def iter_records(inputs: list[str], *, max_mb: float, console, stats: BatchStats) -> Iterator[dict]:
+def iter_records(inputs: list[str], *, max_mb: float, console, stats: BatchStats, **analyze_kw) -> Iterator[dict]:
     """Analyse every input in order; report failed files on ``console`` as they happen."""
     from nlp.inputs import expand_inputs
     from nlp.pipeline import analyze_file
@@ -29,7 +29,7 @@ def iter_records(inputs: list[str], *, max_mb: float, console, stats: BatchStats
     with console.status("") as status:
         for i, path in enumerate(paths, 1):
             status.update(f"[{i}/{len(paths)}] {path}")
-            rec = analyze_file(path, max_mb=max_mb)
+            rec = analyze_file(path, max_mb=max_mb, **analyze_kw)
             stats.statuses[rec["status"]] += 1
             for e in rec["errors"]:
                 stats.codes[e["code"]] += 1

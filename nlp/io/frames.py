@@ -156,3 +156,31 @@ def metrics_frame(records: Iterable[dict]):
     df["year"] = df["year"].astype("Int64")
     df["passage_id"] = df["passage_id"].astype("Int64")
     return df
+
+
+def passages_frame(records: Iterable[dict]):
+    """One row per passage: report id, issuer, year, section, text, labels, one score per tag."""
+    import pandas as pd
+
+    from nlp.classify import LABELS
+
+    rows = []
+    for rec in records:
+        meta = meta_row(rec)
+        for p in rec.get("passages", []):
+            rows.append(
+                {
+                    **{k: meta[k] for k in ("path", "sha256", "issuer", "year", "level", "template")},
+                    "passage_id": p["id"],
+                    "section": p["section"],
+                    "heading": p.get("heading", ""),
+                    "text": p["text"],
+                    "labels": "|".join(p["labels"]),
+                    **{f"score_{lab}": p["scores"].get(lab) for lab in LABELS},
+                }
+            )
+    cols = ["path", "sha256", "issuer", "year", "level", "template", "passage_id", "section", "heading", "text", "labels"]
+    cols += [f"score_{lab}" for lab in LABELS]
+    df = pd.DataFrame(rows, columns=cols)
+    df["year"] = df["year"].astype("Int64")
+    return df

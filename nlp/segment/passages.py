@@ -141,3 +141,18 @@ def prose_cells(text: str) -> list[tuple[int, str]]:
                 cell_start += len(cell) + 1
         pos += len(line) + 1
     return out
+
+
+RE_HEADING_LINE = re.compile(
+    rf"(?:^|\n)\s*(?P<h>(?:[（(][{P.CN_HEADING_NUMERALS}\d]{{1,2}}[）)]|\d{{1,2}}[.、．]|[{P.CN_HEADING_NUMERALS}]{{1,2}}[、．])"
+    rf"[^。；\n]{{2,40}}?)(?:[：:。]|\n|$)"
+)
+
+
+def heading_before(section_text: str, start: int) -> str:
+    """The nearest numbered sub-heading before ``start`` in the section ("（四）本行政机关年度政务公开
+    工作创新情况"), or "" — context for a passage (an item under 创新情况 is an innovation)."""
+    last = ""
+    for m in RE_HEADING_LINE.finditer(section_text, 0, start):
+        last = m.group("h").strip()
+    return last

@@ -1,0 +1,111 @@
+"""The scikit-learn passage tagger: jieba word n-grams + character n-grams, a linear SVM per tag
+with sigmoid-calibrated probabilities, and per-tag thresholds chosen on out-of-fold predictions.
+
+Saved with skops (``model.skops``), never pickle; ``meta.json`` beside it carries labels,
+thresholds, corpus revision, scores and the file's sha256.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nlp.classify import LABELS
+
+DEFAULT_C = 1.0
+
+
+def build_pipeline(c: float = DEFAULT_C, cv: int = 3):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    from nlp.classify.features import jieba_tokens
+
+    features = FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(
+                    tokenizer=jieba_tokens, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2,
+                    sublinear_tf=True, max_features=30000,
+                ),
+            ),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True, max_features=30000)),
+        ]
+    )
+    clf = OneVsRestClassifier(
+        CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), cv=cv, method="sigmoid")
+    )
+    return Pipeline([("features", features), ("clf", clf)])
+
+
+def label_matrix(labels: list[list[str]]) -> np.ndarray:
+    return np.array([[int(lab in ls) for lab in LABELS] for ls in labels])
+
+
+def best_thresholds(y: np.ndarray, proba: np.ndarray) -> list[float]:
+    """Per tag, the probability cut that maximises F1 on out-of-fold predictions."""
+    from sklearn.metrics import f1_score
+
+    out = []
+    for j in range(y.shape[1]):
+        grid = np.arange(0.1, 0.91, 0.05)
+        scores = [f1_score(y[:, j], proba[:, j] >= t, zero_division=0) for t in grid]
+        out.append(round(float(grid[int(np.argmax(scores))]), 2))
+    return out
+
+
+def _cv_for(y: np.ndarray) -> int:
+    """Calibration folds the rarest tag allows (each fold needs a positive example)."""
+    fewest = int(y.sum(axis=0).min()) if len(y) else 0
+    if fewest < 2:
+        raise ValueError(
+            f"too few examples of tag(s) {[LABELS[j] for j in np.where(y.sum(axis=0) < 2)[0]]} to train: "
+            "every tag needs at least 2 labelled passages"
+        )
+    return min(3, fewest)
+
+
+def oof_proba(texts: list[str], y: np.ndarray, groups: list[str], n_splits: int = 3, c: float = DEFAULT_C) -> np.ndarray:
+    """Out-of-fold probabilities, folds grouped by report."""
+    from sklearn.model_selection import GroupKFold
+
+    proba = np.zeros(y.shape, dtype=float)
+    texts_arr = np.array(texts, dtype=object)
+    for tr, te in GroupKFold(n_splits=n_splits).split(texts_arr, y, groups):
+        model = build_pipeline(c, _cv_for(y[tr])).fit(list(texts_arr[tr]), y[tr])
+        proba[te] = model.predict_proba(list(texts_arr[te]))
+    return proba
+
+
+def fit(texts: list[str], y: np.ndarray, groups: list[str], c: float = DEFAULT_C):
+    """The fitted pipeline and its per-tag thresholds (tuned on inner grouped folds)."""
+    thresholds = best_thresholds(y, oof_proba(texts, y, groups, c=c))
+    model = build_pipeline(c, _cv_for(y)).fit(texts, y)
+    for _, vec in model.named_steps["features"].transformer_list:
+        vec.stop_words_ = None  # every pruned term: only for introspection, and most of the file
+    return model, thresholds
+
+
+def save(model, path) -> None:
+    import zipfile
+
+    import skops.io as sio
+
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "nlp.classify.features.", "builtins.")
+
+
+def load(path):
+    """Load a skops file, trusting only scikit-learn/numpy/scipy types and our own tokenizer."""
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=path)
+    unexpected = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+    if unexpected:
+        raise ValueError(f"{path}: refusing to load unexpected types {unexpected}")
+    return sio.load(path, trusted=untrusted)
