@@ -16,7 +16,26 @@ from importlib import resources
 from pathlib import Path
 
 USERDICT_VERSION = "v1"
+BACKENDS = ("jieba", "rjieba")
 _LOCK = threading.Lock()
+
+
+def backend() -> str:
+    """The tokenizer backend: ``jieba`` (default) or ``rjieba`` (the Rust port, an optional extra),
+    chosen with the environment variable ``XXGK_TOKENIZER``."""
+    name = os.environ.get("XXGK_TOKENIZER", "jieba").strip().lower() or "jieba"
+    if name not in BACKENDS:
+        raise ValueError(f"XXGK_TOKENIZER={name!r}: use one of {', '.join(BACKENDS)}")
+    return name
+
+
+def _userdict_entries(version: str) -> list[tuple[str, int, str]]:
+    out = []
+    for line in userdict_path(version).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            out.append((parts[0], int(parts[1]) if len(parts) > 1 else 100, parts[2] if len(parts) > 2 else "n"))
+    return out
 
 
 def userdict_path(version: str = USERDICT_VERSION) -> Path:
@@ -31,8 +50,11 @@ def _cache_dir() -> Path:
 
 
 @lru_cache(maxsize=4)
-def get_tokenizer(version: str = USERDICT_VERSION):
-    """A ``jieba.Tokenizer`` with the domain dictionary loaded (built once per process)."""
+def get_tokenizer(version: str = USERDICT_VERSION, name: str | None = None):
+    """The tokenizer with the domain dictionary loaded (built once per process): a
+    ``jieba.Tokenizer``, or an ``rjieba.Jieba`` when the backend is rjieba."""
+    if (name or backend()) == "rjieba":
+        return _rjieba(version)
     try:
         import jieba
     except ImportError as exc:  # pragma: no cover - jieba is a hard dependency
@@ -49,9 +71,30 @@ def get_tokenizer(version: str = USERDICT_VERSION):
     return tok
 
 
+def _rjieba(version: str):
+    try:
+        import rjieba
+    except ImportError as exc:
+        raise ImportError("XXGK_TOKENIZER=rjieba needs the optional extra: pip install 'xxgk[rjieba]'") from exc
+    tok = rjieba.Jieba()
+    for word, freq, tag in _userdict_entries(version):
+        tok.add_word(word, freq, tag)
+    return tok
+
+
 def cut(text: str, version: str = USERDICT_VERSION) -> list[str]:
-    return get_tokenizer(version).lcut(text)
+    return [w for w, _s, _e in tokens_with_offsets(text, version)]
 
 
-def tokens_with_offsets(text: str, version: str = USERDICT_VERSION) -> list[tuple[str, int, int]]:
-    return list(get_tokenizer(version).tokenize(text))
+@lru_cache(maxsize=8192)
+def _tokens(text: str, version: str, name: str) -> tuple[tuple[str, int, int], ...]:
+    tok = get_tokenizer(version, name)
+    if hasattr(tok, "lcut"):
+        return tuple(tok.tokenize(text))
+    return tuple(tok.tokenize(text, "default", True))
+
+
+def tokens_with_offsets(text: str, version: str = USERDICT_VERSION) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of ``text``. Cached: a passage is tokenised once, for its tag features
+    and for its metrics alike."""
+    return _tokens(text, version, backend())

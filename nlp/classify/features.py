@@ -15,9 +15,19 @@ def model_input(text: str, section: str | None, heading: str = "") -> str:
     return f"SEC{section or 'none'} {ctx}{text}"
 
 
+RE_PREFIX = re.compile(r"^(SEC\S+ (?:〔[^〕]*〕 )?)")
+
+
 def jieba_tokens(text: str) -> list[str]:
     """Word tokens (no punctuation or spaces) from ``nlp.tokenizer`` — a module-level function so
-    that fitted vectorizers can be saved with skops and loaded without pickle."""
+    that fitted vectorizers can be saved with skops and loaded without pickle. The context prefix
+    and the passage are tokenised apart, so the passage's tokens come from the tokenizer's cache
+    (the metric extractor asks for the same ones)."""
     from nlp.tokenizer import cut
 
-    return [t for t in cut(text) if RE_WORD.search(t)]
+    m = RE_PREFIX.match(text)
+    if m:
+        words = cut(m.group(1)) + cut(text[m.end() :])
+    else:
+        words = cut(text)
+    return [t for t in words if RE_WORD.search(t)]

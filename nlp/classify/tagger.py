@@ -56,9 +56,10 @@ class Tagger:
         self.kind = self.meta["kind"]
         self.thresholds = np.array(self.meta.get("thresholds") or [0.5] * len(LABELS))
         if self.kind == "sklearn":
-            from nlp.classify.sk_model import load
+            from nlp.classify.sk_model import FastProba, load
 
             self.model = load(self.directory / "model.skops")
+            self._fast = FastProba(self.model)
         elif self.kind == "spacy":
             from nlp.classify.spacy_model import load
 
@@ -70,7 +71,7 @@ class Tagger:
         if not texts:
             return np.zeros((0, len(LABELS)))
         if self.kind == "sklearn":
-            return self.model.predict_proba(texts)
+            return self._fast(texts)
         from nlp.classify.spacy_model import predict_proba
 
         return predict_proba(self.model, texts)

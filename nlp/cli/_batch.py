@@ -1,7 +1,9 @@
-"""The batch loop every command shares: inputs -> records, with progress, failures and a summary."""
+"""The batch loop every command shares: inputs -> records, with a progress bar, failures as they
+happen, and a summary (ok / partial / failed per error code)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,29 +12,79 @@ from dataclasses import dataclass, field
 @dataclass
 class BatchStats:
     total: int = 0
+    skipped: int = 0
     statuses: Counter = field(default_factory=Counter)
     codes: Counter = field(default_factory=Counter)
 
     def summary(self) -> str:
         counts = ", ".join(f"{k} {self.statuses.get(k, 0)}" for k in ("ok", "partial", "failed"))
         detail = ", ".join(f"{c}×{n}" for c, n in sorted(self.codes.items()))
-        return f"{self.total} file(s): {counts}" + (f" ({detail})" if detail else "")
+        skipped = f"; {self.skipped} already in the output, skipped" if self.skipped else ""
+        return f"{self.total} file(s): {counts}" + (f" ({detail})" if detail else "") + skipped
 
 
-def iter_records(inputs: list[str], *, max_mb: float, console, stats: BatchStats, **analyze_kw) -> Iterator[dict]:
-    """Analyse every input in order; report failed files on ``console`` as they happen."""
+def _progress(console):
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("[bold]xxgk"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} files/s"),
+        TimeRemainingColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"),
+        console=console,
+        transient=False,
+    )
+
+
+def iter_lines(
+    inputs: list[str],
+    *,
+    max_mb: float,
+    console,
+    stats: BatchStats,
+    jobs: int = 1,
+    model: str | None = None,
+    threshold: float | None = None,
+    tag: bool = True,
+    done: set[str] | None = None,
+) -> Iterator[tuple[dict, str]]:
+    """(record, record as a JSON line) for every input in order, skipping those in ``done``."""
+    import time
+
+    from nlp.batch import is_done, run
     from nlp.inputs import expand_inputs
-    from nlp.pipeline import analyze_file
 
     paths = expand_inputs(inputs)
+    if done:
+        todo = [p for p in paths if not is_done(p, done)]
+        stats.skipped = len(paths) - len(todo)
+        paths = todo
     stats.total = len(paths)
-    with console.status("") as status:
-        for i, path in enumerate(paths, 1):
-            status.update(f"[{i}/{len(paths)}] {path}")
-            rec = analyze_file(path, max_mb=max_mb, **analyze_kw)
+    t0 = time.perf_counter()
+    with _progress(console) as progress:
+        task = progress.add_task("analyse", total=len(paths), rate="-", failed=0)
+        for n, (_path, line) in enumerate(run(paths, jobs=jobs, model=model, threshold=threshold, max_mb=max_mb, tag=tag), 1):
+            rec = json.loads(line)
             stats.statuses[rec["status"]] += 1
             for e in rec["errors"]:
                 stats.codes[e["code"]] += 1
                 if rec["status"] == "failed":
-                    console.print(f"[red]{e['code']}[/red] {e['message']}", markup=True, highlight=False)
-            yield rec
+                    progress.console.print(f"[red]{e['code']}[/red] {e['message']}", markup=True, highlight=False)
+            rate = n / max(time.perf_counter() - t0, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f}", failed=stats.statuses.get("failed", 0))
+            yield rec, line
+
+
+def iter_records(inputs: list[str], **kw) -> Iterator[dict]:
+    for rec, _line in iter_lines(inputs, **kw):
+        yield rec

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from nlp.cli.analyze import Inputs, MaxMb, Quiet
+from nlp.cli.analyze import Inputs, Jobs, MaxMb, Quiet
 from nlp.cli.tables import Output, _check_suffix
 
 
-def metrics(inputs: Inputs, output: Output, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
+def metrics(inputs: Inputs, output: Output, jobs: Jobs = 1, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
     """Every narrative count (posts, followers, views, videos, interpretations …) as one row."""
     from rich.console import Console
 
@@ -18,7 +18,7 @@ def metrics(inputs: Inputs, output: Output, max_mb: MaxMb = 50, quiet: Quiet = F
     _check_suffix(output)
     err = Console(stderr=True, quiet=quiet)
     stats = BatchStats()
-    df = metrics_frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats))
+    df = metrics_frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, tag=False))
     write_frame(df, output)
     err.print(stats.summary(), highlight=False)
     err.print(f"{len(df)} metric(s) written to {output}", highlight=False)

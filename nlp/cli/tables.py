@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from nlp.cli.analyze import Inputs, MaxMb, Quiet
+from nlp.cli.analyze import Inputs, Jobs, MaxMb, Quiet
 
 Output = Annotated[Path, typer.Option("-o", "--output", help="Output file: .csv, .xlsx, .parquet or .jsonl.")]
 
@@ -19,7 +19,7 @@ def _check_suffix(path: Path | None) -> None:
         raise typer.BadParameter(f"{path}: use a file ending in {', '.join(SUFFIXES)}", param_hint="--output")
 
 
-def tables(inputs: Inputs, output: Output, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
+def tables(inputs: Inputs, output: Output, jobs: Jobs = 1, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
     """The three standard tables of every report as one row each (metadata + canonical cells)."""
     from rich.console import Console
 
@@ -29,7 +29,7 @@ def tables(inputs: Inputs, output: Output, max_mb: MaxMb = 50, quiet: Quiet = Fa
     _check_suffix(output)
     err = Console(stderr=True, quiet=quiet)
     stats = BatchStats()
-    df = tables_frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats))
+    df = tables_frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, tag=False))
     write_frame(df, output)
     err.print(stats.summary(), highlight=False)
     err.print(f"{len(df)} row(s) x {df.shape[1]} column(s) written to {output}", highlight=False)
@@ -40,6 +40,7 @@ def tables(inputs: Inputs, output: Output, max_mb: MaxMb = 50, quiet: Quiet = Fa
 def check(
     inputs: Inputs,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the failing checks here.")] = None,
+    jobs: Jobs = 1,
     max_mb: MaxMb = 50,
     quiet: Quiet = False,
 ) -> None:
@@ -58,7 +59,7 @@ def check(
     out = Console()
     err = Console(stderr=True, quiet=quiet)
     stats = BatchStats()
-    records = list(iter_records(inputs, max_mb=max_mb, console=err, stats=stats))
+    records = list(iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, tag=False))
     df = checks_frame(records)
     evaluated = sum(len(r["checks"]) for r in records)
     if len(df):

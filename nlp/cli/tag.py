@@ -9,11 +9,19 @@ from typing import Annotated
 
 import typer
 
-from nlp.cli.analyze import Inputs, MaxMb, Model, Quiet, Threshold, tagger_kwargs
+from nlp.cli.analyze import Inputs, Jobs, MaxMb, Model, Quiet, Threshold, check_model, check_threshold
 from nlp.cli.tables import Output, _check_suffix
 
 
-def tag(inputs: Inputs, output: Output, threshold: Threshold = None, model: Model = None, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
+def tag(
+    inputs: Inputs,
+    output: Output,
+    threshold: Threshold = None,
+    model: Model = None,
+    jobs: Jobs = 1,
+    max_mb: MaxMb = 50,
+    quiet: Quiet = False,
+) -> None:
     """Tag every narrative passage (problem / improvement / innovation / participation)."""
     from rich.console import Console
 
@@ -23,7 +31,9 @@ def tag(inputs: Inputs, output: Output, threshold: Threshold = None, model: Mode
     _check_suffix(output)
     err = Console(stderr=True, quiet=quiet)
     stats = BatchStats()
-    records = iter_records(inputs, max_mb=max_mb, console=err, stats=stats, **tagger_kwargs(model, threshold))
+    check_threshold(threshold)
+    check_model(model)
+    records = iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, model=model, threshold=threshold)
     df = passages_frame(records)
     write_frame(df, output)
     err.print(stats.summary(), highlight=False)

@@ -88,9 +88,10 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     from nlp.tokenizer import tokens_with_offsets
 
     found: list[tuple[str, int]] = []
-    for word, s, _e in tokens_with_offsets(clause):
-        if word in V.MEASURE_OF:
-            found.append((V.MEASURE_OF[word], clause_start + s))
+    # the whole text's tokens (cached per passage), those inside the clause
+    for word, s, e in tokens_with_offsets(text):
+        if s >= clause_start and e <= m.start() and word in V.MEASURE_OF:
+            found.append((V.MEASURE_OF[word], s))
     if not found:  # a measure word jieba cut differently ("获点赞"): fall back to the word list
         found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]

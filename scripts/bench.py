@@ -1,0 +1,110 @@
+"""Corpus-scale benchmark of the full pipeline on text reports.
+
+Builds a corpus of N reports from the text/Markdown reports of ../shared/corpus (copies made
+distinct by a trailing line), runs `xxgk analyze` on it with --jobs 1 and --jobs 2 (read,
+segment, tables, metrics, tags, summary), and measures in the same run, on the same text, the
+throughput of bare `jieba.lcut`. Prints reports/s, MB/s, peak RSS, the ratio to jieba, and the
+speed-up of --jobs 2 over --jobs 1.
+
+    python scripts/bench.py [--n 5000] [--corpus ../shared/corpus] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_corpus(src: Path, n: int, dest: Path) -> int:
+    reports = sorted(p for p in src.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+    if not reports:
+        raise SystemExit(f"no text reports in {src}")
+    total = 0
+    for i in range(n):
+        p = reports[i % len(reports)]
+        data = p.read_bytes() + f"\n（副本{i}）\n".encode()
+        (dest / f"{i:06d}_{p.name}").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def run_analyze(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """(wall seconds, peak RSS of the run in MB — the largest process, workers included)."""
+    exe = shutil.which("xxgk")
+    cmd = [exe] if exe else [sys.executable, "-m", "nlp.cli"]
+    cmd += ["analyze", str(folder), "-o", str(out), "-j", str(jobs), "-q"]
+    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, check=False, cwd=ROOT)
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+JIEBA_PROBE = """
+import sys, time, jieba, logging
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+text = open(sys.argv[1], encoding="utf-8").read()
+t = time.perf_counter()
+n = sum(len(jieba.lcut(line)) for line in text.splitlines())
+print(time.perf_counter() - t)
+"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--keep", type=Path, help="keep the generated corpus and outputs here")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="xxgk-bench-")) if not args.keep else args.keep
+    tmp.mkdir(parents=True, exist_ok=True)
+    folder = tmp / "reports"
+    folder.mkdir(exist_ok=True)
+    nbytes = build_corpus(args.corpus, args.n, folder)
+    mb = nbytes / 1024 / 1024
+    # the same text, decoded, for bare jieba
+    text_file = tmp / "all.txt"
+    with open(text_file, "w", encoding="utf-8") as fh:
+        for p in sorted(folder.iterdir()):
+            fh.write(p.read_bytes().decode("utf-8", errors="replace") + "\n")
+    jieba_s = float(subprocess.run([sys.executable, "-c", JIEBA_PROBE, str(text_file)], capture_output=True, text=True, check=True).stdout)
+    results = {}
+    for jobs in (1, 2):
+        out = tmp / f"records-j{jobs}.jsonl"
+        wall, peak = run_analyze(folder, out, jobs)
+        lines = sum(1 for _ in open(out, encoding="utf-8"))
+        results[jobs] = (wall, peak, lines)
+    same = (tmp / "records-j1.jsonl").read_bytes() == (tmp / "records-j2.jsonl").read_bytes()
+    w1, p1, l1 = results[1]
+    w2, p2, l2 = results[2]
+    print(f"corpus: {args.n} text reports, {mb:.1f} MB (from {args.corpus})")
+    print(f"bare jieba.lcut on the same text: {mb / jieba_s:.2f} MB/s ({jieba_s:.1f} s)")
+    for jobs, (wall, peak, lines) in results.items():
+        print(
+            f"xxgk analyze --jobs {jobs}: {lines} records in {wall:.1f} s = {lines / wall:.1f} reports/s, {mb / wall:.2f} MB/s, "
+            f"peak RSS {peak:.0f} MB (largest process)"
+        )
+    print(f"full pipeline vs bare jieba (--jobs 1): {(mb / w1) / (mb / jieba_s):.2f}x")
+    print(f"speed-up of --jobs 2 over --jobs 1: {w1 / w2:.2f}x on {os.cpu_count()} cores")
+    print(f"records identical whatever --jobs: {same}")
+    summary = {"n": args.n, "mb": mb, "jieba_mb_s": mb / jieba_s, "runs": {str(k): v for k, v in results.items()}, "identical": same}
+    (tmp / "bench.json").write_text(json.dumps(summary, indent=1))
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
