@@ -37,11 +37,21 @@ def _init_worker(model: str | None, threshold: float | None, max_mb: float, tag:
         _WORKER["tagger"] = False
 
 
-def _work(path: str) -> str:
+def _analyze(path: str) -> dict:
     from nlp.pipeline import analyze_file
 
-    rec = analyze_file(path, max_mb=_WORKER["max_mb"], tagger=_WORKER["tagger"], threshold=_WORKER["threshold"])
-    return json.dumps(rec, ensure_ascii=False)
+    return analyze_file(path, max_mb=_WORKER["max_mb"], tagger=_WORKER["tagger"], threshold=_WORKER["threshold"])
+
+
+def _work(path: str) -> str:
+    return json.dumps(_analyze(path), ensure_ascii=False)
+
+
+def _work_with_status(path: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """The record line plus what the main process needs for its counters, so that it does not
+    have to parse every record again (it would become the bottleneck of a parallel run)."""
+    rec = _analyze(path)
+    return json.dumps(rec, ensure_ascii=False), rec["status"], [(e["code"], e["message"]) for e in rec["errors"]]
 
 
 def run(
@@ -53,19 +63,19 @@ def run(
     max_mb: float = DEFAULT_MAX_MB,
     tag: bool = True,
     window: int | None = None,
-) -> Iterator[tuple[str, str]]:
-    """(path, record as a JSON line) for every path, in order."""
+) -> Iterator[tuple[str, tuple[str, str, list[tuple[str, str]]]]]:
+    """(path, (record as a JSON line, status, [(error code, message)])) for every path, in order."""
     if jobs <= 1:
         _init_worker(model, threshold, max_mb, tag)
         for p in paths:
-            yield p, _work(p)
+            yield p, _work_with_status(p)
         return
     window = window or jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model, threshold, max_mb, tag)) as pool:
         pending: deque[tuple[str, Future]] = deque()
         it = iter(paths)
         for p in it:
-            pending.append((p, pool.submit(_work, p)))
+            pending.append((p, pool.submit(_work_with_status, p)))
             if len(pending) >= window:
                 break
         while pending:
@@ -73,7 +83,7 @@ def run(
             yield p, fut.result()
             nxt = next(it, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_work, nxt)))
+                pending.append((nxt, pool.submit(_work_with_status, nxt)))
 
 
 def file_sha256(path: str) -> str | None:

@@ -110,6 +110,9 @@ def analyze_document(doc: Document, *, tagger=None, threshold: float | None = No
     rec["passages"] = passages
     _add_labels(rec, tagger, threshold, errors)
     _add_metrics(rec)
+    from nlp.summarize.summary import summarize
+
+    rec["summary"] = summarize(rec)
     _add_tables(rec, text, sections, meta.template, doc.path, errors)
     rec["errors"] = [e.to_dict() for e in errors]
     rec["status"] = "partial" if errors else "ok"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from nlp.cli import analyze as _analyze
+from nlp.cli import compare as _compare
 from nlp.cli import metrics as _metrics
 from nlp.cli import tables as _tables
 from nlp.cli import tag as _tag
@@ -23,6 +24,10 @@ app.command("tag")(_tag.tag)
 app.command("train")(_tag.train)
 app.command("evaluate")(_tag.evaluate)
 app.command("corpus-export")(_tag.corpus_export)
+app.command("summarize")(_compare.summarize)
+app.command("compare")(_compare.compare)
+app.command("trends")(_compare.trends)
+app.command("report")(_compare.report)
 
 
 @app.callback()

@@ -57,8 +57,8 @@ def iter_lines(
     threshold: float | None = None,
     tag: bool = True,
     done: set[str] | None = None,
-) -> Iterator[tuple[dict, str]]:
-    """(record, record as a JSON line) for every input in order, skipping those in ``done``."""
+) -> Iterator[tuple[str, str]]:
+    """(status, record as a JSON line) for every input in order, skipping those in ``done``."""
     import time
 
     from nlp.batch import is_done, run
@@ -73,18 +73,19 @@ def iter_lines(
     t0 = time.perf_counter()
     with _progress(console) as progress:
         task = progress.add_task("analyse", total=len(paths), rate="-", failed=0)
-        for n, (_path, line) in enumerate(run(paths, jobs=jobs, model=model, threshold=threshold, max_mb=max_mb, tag=tag), 1):
-            rec = json.loads(line)
-            stats.statuses[rec["status"]] += 1
-            for e in rec["errors"]:
-                stats.codes[e["code"]] += 1
-                if rec["status"] == "failed":
-                    progress.console.print(f"[red]{e['code']}[/red] {e['message']}", markup=True, highlight=False)
-            rate = n / max(time.perf_counter() - t0, 1e-9)
-            progress.update(task, advance=1, rate=f"{rate:.1f}", failed=stats.statuses.get("failed", 0))
-            yield rec, line
+        runs = run(paths, jobs=jobs, model=model, threshold=threshold, max_mb=max_mb, tag=tag)
+        for n, (_path, (line, status, errors)) in enumerate(runs, 1):
+            stats.statuses[status] += 1
+            for code, message in errors:
+                stats.codes[code] += 1
+                if status == "failed":
+                    progress.console.print(f"[red]{code}[/red] {message}", markup=True, highlight=False)
+            if n % 10 == 0 or n == len(paths):
+                rate = n / max(time.perf_counter() - t0, 1e-9)
+                progress.update(task, completed=n, rate=f"{rate:.1f}", failed=stats.statuses.get("failed", 0))
+            yield status, line
 
 
 def iter_records(inputs: list[str], **kw) -> Iterator[dict]:
-    for rec, _line in iter_lines(inputs, **kw):
-        yield rec
+    for _status, line in iter_lines(inputs, **kw):
+        yield json.loads(line)

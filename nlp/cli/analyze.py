@@ -77,7 +77,7 @@ def analyze(
     if kind == "jsonl":
         out = open(output, "a" if resume else "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
         try:
-            for _rec, line in lines:
+            for _status, line in lines:
                 out.write(line + "\n")
                 out.flush()
         finally:
@@ -86,7 +86,7 @@ def analyze(
     elif kind == "parquet":
         sink = ParquetSink(output)
         try:
-            for _rec, line in lines:
+            for _status, line in lines:
                 sink.write(line)
         finally:
             sink.close()
@@ -99,7 +99,7 @@ def analyze(
             part = Path(tmp) / "records.parquet"
             sink = ParquetSink(part)
             try:
-                for _rec, line in lines:
+                for _status, line in lines:
                     sink.write(line)
             finally:
                 sink.close()

@@ -71,17 +71,16 @@ def tables_frame(records: Iterable[dict]):
         row["checks_failed"] = sum(1 for c in rec.get("checks", []) if not c.get("ok"))
         rows.append(row)
     columns = [*META_COLUMNS, *canonical, *sorted(extra), "checks_failed"]
-    df = pd.DataFrame(rows, columns=columns)
+    data = {}
     for col in columns:
+        values = [row.get(col) for row in rows]
         if col in META_COLUMNS:
-            continue
-        values = df[col].dropna()
-        if values.map(lambda v: isinstance(v, bool) or not isinstance(v, int)).any():
-            df[col] = df[col].astype("string")  # amounts: exact decimal strings
+            data[col] = pd.Series(values, dtype="Int64" if col == "year" else "object")
+        elif any(isinstance(v, str) for v in values):
+            data[col] = pd.Series([None if v is None else str(v) for v in values], dtype="string")  # amounts
         else:
-            df[col] = df[col].astype("Int64")
-    df["year"] = df["year"].astype("Int64")
-    return df
+            data[col] = pd.Series(values, dtype="Int64")  # counts; a null cell stays null
+    return pd.DataFrame(data, columns=columns)
 
 
 def checks_frame(records: Iterable[dict], *, failing_only: bool = True):

@@ -1,0 +1,1 @@
+"""Extractive summaries, derived indicators and cross-report comparison."""
