@@ -100,15 +100,27 @@ def save(model, path) -> None:
 TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "nlp.classify.features.", "builtins.")
 
 
-def load(path):
-    """Load a skops file, trusting only scikit-learn/numpy/scipy types and our own tokenizer."""
+def trusted_types(path) -> list[str]:
+    """The non-default types a skops file needs, checked against what we allow."""
     import skops.io as sio
 
     untrusted = sio.get_untrusted_types(file=path)
     unexpected = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
     if unexpected:
         raise ValueError(f"{path}: refusing to load unexpected types {unexpected}")
-    return sio.load(path, trusted=untrusted)
+    return untrusted
+
+
+def load(path, trusted: list[str] | None = None):
+    """Load a skops file, trusting only scikit-learn/numpy/scipy types and our own tokenizer.
+
+    ``trusted``: the list recorded in meta.json at training time (saves scanning the file twice);
+    skops refuses the file if it needs any type outside it."""
+    import skops.io as sio
+
+    if trusted is None or any(not t.startswith(TRUSTED_PREFIXES) for t in trusted):
+        trusted = trusted_types(path)
+    return sio.load(path, trusted=trusted)
 
 
 class FastProba:

@@ -58,7 +58,7 @@ class Tagger:
         if self.kind == "sklearn":
             from nlp.classify.sk_model import FastProba, load
 
-            self.model = load(self.directory / "model.skops")
+            self.model = load(self.directory / "model.skops", self.meta.get("skops_trusted"))
             self._fast = FastProba(self.model)
         elif self.kind == "spacy":
             from nlp.classify.spacy_model import load

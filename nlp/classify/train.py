@@ -80,10 +80,12 @@ def train_and_save(corpus: Path, models: list[str], extra: list[Path], out: Path
         if kind == "sklearn":
             model, thresholds = sk_model.fit(texts, y, groups)
             sk_model.save(model, d / "model.skops")
+            extra_meta = {"skops_trusted": sk_model.trusted_types(d / "model.skops")}
         else:
             nlp = spacy_model.train(texts, y)
             nlp.to_disk(d / "pipeline")
             thresholds = [0.5] * len(LABELS)
+            extra_meta = {}
         meta = {
             **common,
             "name": d.name,
@@ -91,6 +93,7 @@ def train_and_save(corpus: Path, models: list[str], extra: list[Path], out: Path
             "thresholds": thresholds,
             "scores": cv.get(kind),
             "sha256": sha256_of(d),
+            **extra_meta,
         }
         (d / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         saved[kind] = {"dir": str(d), "macro_f1": (cv.get(kind) or {}).get("macro_f1")}
