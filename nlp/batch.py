@@ -159,22 +159,12 @@ FLAT_COLUMNS = (
 def flat_row(line: str) -> dict:
     """One record as a flat row for Parquet / ``datasets``: the metadata as columns, the errors
     and the whole record as JSON text (nothing lost)."""
+    from nlp.io.frames import meta_row
+
     rec = json.loads(line)
-    rep, src = rec["report"], rec["source"]
-    region = rep.get("region") or {}
     return {
-        "path": src["path"],
-        "format": src.get("format"),
-        "sha256": src.get("sha256"),
-        "status": rec["status"],
-        "title": rep.get("title"),
-        "issuer": rep.get("issuer"),
-        "year": rep.get("year"),
-        "level": rep.get("level"),
-        "province": region.get("province"),
-        "city": region.get("city"),
-        "county": region.get("county"),
-        "template": rep.get("template"),
+        **meta_row(rec),
+        "title": rec["report"].get("title"),
         "n_sections": len(rec["sections"]),
         "n_passages": len(rec["passages"]),
         "n_metrics": len(rec["metrics"]),

@@ -22,16 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 EXPECT = ROOT / "tests" / "data" / "tables"
 
-APPLICANT_COLUMNS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_organization",
-    "legal_service_agency",
-    "other_organization",
-    "total",
-)
-REVIEW_FIELDS = ("upheld", "corrected", "other", "pending", "total")
+from nlp.tables.vocab import APPLICANT_COLUMNS, REVIEW_FIELDS  # noqa: E402
 
 
 def norm(v):

@@ -89,3 +89,21 @@ def iter_lines(
 def iter_records(inputs: list[str], **kw) -> Iterator[dict]:
     for _status, line in iter_lines(inputs, **kw):
         yield json.loads(line)
+
+
+def frame_command(inputs: list[str], output, frame, *, what: str, jobs: int, max_mb: float, quiet: bool, **kw) -> None:
+    """Analyse, build a DataFrame with ``frame(records)``, write it by suffix, report; exit 1 when a
+    file failed. The body of ``xxgk tables`` / ``metrics`` / ``tag``."""
+    import typer
+    from rich.console import Console
+
+    from nlp.io.frames import write_frame
+
+    err = Console(stderr=True, quiet=quiet)
+    stats = BatchStats()
+    df = frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, **kw))
+    write_frame(df, output)
+    err.print(stats.summary(), highlight=False)
+    err.print(f"{len(df)} {what} written to {output}", highlight=False)
+    if stats.statuses.get("failed"):
+        raise typer.Exit(1)

@@ -21,20 +21,11 @@ def _check_suffix(path: Path | None) -> None:
 
 def tables(inputs: Inputs, output: Output, jobs: Jobs = 1, max_mb: MaxMb = 50, quiet: Quiet = False) -> None:
     """The three standard tables of every report as one row each (metadata + canonical cells)."""
-    from rich.console import Console
-
-    from nlp.cli._batch import BatchStats, iter_records
-    from nlp.io.frames import tables_frame, write_frame
+    from nlp.cli._batch import frame_command
+    from nlp.io.frames import tables_frame
 
     _check_suffix(output)
-    err = Console(stderr=True, quiet=quiet)
-    stats = BatchStats()
-    df = tables_frame(iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, tag=False))
-    write_frame(df, output)
-    err.print(stats.summary(), highlight=False)
-    err.print(f"{len(df)} row(s) x {df.shape[1]} column(s) written to {output}", highlight=False)
-    if stats.statuses.get("failed"):
-        raise typer.Exit(1)
+    frame_command(inputs, output, tables_frame, what="report row(s)", jobs=jobs, max_mb=max_mb, quiet=quiet, tag=False)
 
 
 def check(

@@ -23,23 +23,15 @@ def tag(
     quiet: Quiet = False,
 ) -> None:
     """Tag every narrative passage (problem / improvement / innovation / participation)."""
-    from rich.console import Console
-
-    from nlp.cli._batch import BatchStats, iter_records
-    from nlp.io.frames import passages_frame, write_frame
+    from nlp.cli._batch import frame_command
+    from nlp.io.frames import passages_frame
 
     _check_suffix(output)
-    err = Console(stderr=True, quiet=quiet)
-    stats = BatchStats()
     check_threshold(threshold)
     check_model(model)
-    records = iter_records(inputs, max_mb=max_mb, console=err, stats=stats, jobs=jobs, model=model, threshold=threshold)
-    df = passages_frame(records)
-    write_frame(df, output)
-    err.print(stats.summary(), highlight=False)
-    err.print(f"{len(df)} passage(s) written to {output}", highlight=False)
-    if stats.statuses.get("failed"):
-        raise typer.Exit(1)
+    frame_command(
+        inputs, output, passages_frame, what="passage(s)", jobs=jobs, max_mb=max_mb, quiet=quiet, model=model, threshold=threshold
+    )
 
 
 Corpus = Annotated[Path, typer.Option(help="Folder of the reports the annotations refer to.")]
