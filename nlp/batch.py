@@ -209,6 +209,16 @@ class ParquetSink:
         self.writer.close()
 
 
+def write_parquet(lines: Iterable[str], path: Path) -> None:
+    """Stream record lines into a Parquet file (closed even when the run stops early)."""
+    sink = ParquetSink(path)
+    try:
+        for line in lines:
+            sink.write(line)
+    finally:
+        sink.close()
+
+
 def analyze_dataset(ds, *, num_proc: int | None = None, model: str | None = None, threshold: float | None = None):
     """Analyse a ``datasets.Dataset`` whose rows hold a ``path`` (a report file) or a ``text`` (a
     report's text): returns it with the flat record columns added (``record`` holds the full JSON).

@@ -56,7 +56,7 @@ def analyze(
     """
     from rich.console import Console
 
-    from nlp.batch import ParquetSink, done_keys
+    from nlp.batch import done_keys, write_parquet
     from nlp.cli._batch import BatchStats, iter_lines
 
     check_threshold(threshold)
@@ -84,12 +84,7 @@ def analyze(
             if output:
                 out.close()
     elif kind == "parquet":
-        sink = ParquetSink(output)
-        try:
-            for _status, line in lines:
-                sink.write(line)
-        finally:
-            sink.close()
+        write_parquet((line for _status, line in lines), output)
     else:
         import tempfile
 
@@ -97,12 +92,7 @@ def analyze(
 
         with tempfile.TemporaryDirectory() as tmp:
             part = Path(tmp) / "records.parquet"
-            sink = ParquetSink(part)
-            try:
-                for _status, line in lines:
-                    sink.write(line)
-            finally:
-                sink.close()
+            write_parquet((line for _status, line in lines), part)
             datasets.Dataset.from_parquet(str(part), cache_dir=str(Path(tmp) / "cache")).save_to_disk(str(output))
     err.print(stats.summary(), highlight=False)
     if output:
