@@ -32,12 +32,19 @@ def textrank(sentences: list[str], iterations: int = 50) -> np.ndarray:
     if n == 0:
         return np.zeros(0)
     toks = [_tokens(s) for s in sentences]
-    w = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            common = len(toks[i] & toks[j])
-            if common and len(toks[i]) > 1 and len(toks[j]) > 1:
-                w[i, j] = w[j, i] = common / (math.log(len(toks[i])) + math.log(len(toks[j])))
+    # common[i, j] = |toks[i] & toks[j]|, as a product of 0/1 sentence × word matrices
+    vocab: dict[str, int] = {}
+    cols = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in toks]
+    from scipy.sparse import csr_matrix  # sparse: a long report has thousands of words
+
+    indptr = np.cumsum([0] + [len(c) for c in cols])
+    indices = np.array([j for c in cols for j in c], dtype=np.int64)
+    rows = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
+    common = (rows @ rows.T).toarray()
+    sizes = np.array([len(ts) for ts in toks], dtype=float)
+    logs = np.log(np.where(sizes > 1, sizes, 2.0))
+    w = np.where(np.outer(sizes > 1, sizes > 1), common / (logs[:, None] + logs[None, :]), 0.0)
+    np.fill_diagonal(w, 0.0)
     out = w.sum(axis=1)
     out[out == 0] = 1
     m = w / out[:, None]
