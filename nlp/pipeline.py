@@ -58,6 +58,9 @@ def failed_record(path: str, problem: Issue) -> dict:
 
 def analyze_document(doc: Document, *, tagger=None, threshold: float | None = None) -> dict:
     """Build the record of a Document that has been read."""
+    from nlp.tokenizer import forget
+
+    forget()
     rec = empty_record(doc.path, doc.format, doc.sha256)
     rec["source"]["pages"] = doc.pages
     rec["source"]["encoding"] = doc.encoding

@@ -95,6 +95,13 @@ def _tokens(text: str, version: str, name: str) -> tuple[tuple[str, int, int], .
 
 
 def tokens_with_offsets(text: str, version: str = USERDICT_VERSION) -> tuple[tuple[str, int, int], ...]:
-    """(word, start, end) of ``text``. Cached: a passage is tokenised once, for its tag features
-    and for its metrics alike."""
+    """(word, start, end) of ``text``. Cached: a passage is tokenised once, for its tag features,
+    its metrics and the summary alike."""
     return _tokens(text, version, backend())
+
+
+def forget() -> None:
+    """Empty the token cache. The pipeline calls it before each report: the cache is for sharing
+    tokens inside one report, and a speed that depended on passages repeated across reports
+    (or on a benchmark's copies of the same report) would mislead."""
+    _tokens.cache_clear()
