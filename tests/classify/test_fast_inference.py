@@ -51,3 +51,16 @@ def test_fast_vectorizer_is_scikit_learns_transform(fitted, seed_texts):
 def test_fast_proba_is_predict_proba(fitted, seed_texts):
     texts = seed_texts + ODD
     assert np.allclose(FastProba(fitted)(texts), fitted.predict_proba(texts), atol=1e-10)
+
+
+def test_save_and_load_keep_every_term(fitted, seed_texts, tmp_path):
+    from nlp.classify.sk_model import load, save
+
+    before = [dict(vec.vocabulary_) for _, vec in fitted.named_steps["features"].transformer_list]
+    assert any(term.startswith(" ") or term.endswith(" ") for term in before[1])  # char_wb padding
+    save(fitted, tmp_path / "m.skops")
+    # saving leaves the fitted model as it was
+    assert [vec.vocabulary_ for _, vec in fitted.named_steps["features"].transformer_list] == before
+    loaded = load(tmp_path / "m.skops")
+    assert [vec.vocabulary_ for _, vec in loaded.named_steps["features"].transformer_list] == before
+    assert np.allclose(loaded.predict_proba(seed_texts), fitted.predict_proba(seed_texts))
