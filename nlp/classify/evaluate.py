@@ -62,17 +62,22 @@ def cross_validate(examples: list[Example], models=("sklearn", "spacy"), n_split
     return out
 
 
-def learning_curve(examples: list[Example], sizes=(20, 40, 60, 80, 93), n_splits: int = 5, seed: int = 0) -> list[dict]:
-    """Macro-F1 of the scikit-learn model on held-out reports, training on ``size`` reports."""
+def learning_curve(examples: list[Example], sizes=(20, 40, 80, 120, None), n_splits: int = 5, seed: int = 0) -> list[dict]:
+    """Macro-F1 of the scikit-learn model on held-out reports, training on ``size`` reports of
+    each fold's training part (``None``: all of them; the point is labelled with the smallest
+    training part's size)."""
     from sklearn.model_selection import GroupKFold
 
     texts, y, groups = _inputs(examples)
     arr = np.array(texts, dtype=object)
     rng = np.random.default_rng(seed)
     out = []
+    folds = list(GroupKFold(n_splits=n_splits).split(arr, y, groups))
+    smallest = min(len({groups[i] for i in tr}) for tr, _ in folds)
     for size in sizes:
+        size = smallest if size is None else size
         preds = np.zeros_like(y)
-        for tr, te in GroupKFold(n_splits=n_splits).split(arr, y, groups):
+        for tr, te in folds:
             reports = sorted({groups[i] for i in tr})
             if size < len(reports):
                 keep = set(rng.choice(reports, size=size, replace=False))
