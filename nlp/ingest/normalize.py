@@ -28,6 +28,19 @@ from dataclasses import dataclass
 from nlp import patterns as P
 
 
+_OFFSET_DTYPE = f"=i{array('l').itemsize}"  # numpy's twin of array('l') on this platform
+
+
+def compose(outer: array, inner: array) -> array:
+    """``outer[i]`` for each ``i`` of ``inner``: offsets of a text derived from a derived text."""
+    import numpy as np
+
+    if not inner:
+        return array("l")
+    picked = np.frombuffer(outer, dtype=_OFFSET_DTYPE)[np.frombuffer(inner, dtype=_OFFSET_DTYPE)]
+    return array("l", picked.tobytes())
+
+
 @dataclass
 class TextMap:
     """A text and, for each of its characters, the index of its source character."""
@@ -37,7 +50,9 @@ class TextMap:
 
     @classmethod
     def identity(cls, text: str) -> TextMap:
-        return cls(text, array("l", range(len(text))))
+        import numpy as np  # arange fills the offsets in C; range() does it item by item
+
+        return cls(text, array("l", np.arange(len(text), dtype=_OFFSET_DTYPE).tobytes()))
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end)."""

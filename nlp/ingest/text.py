@@ -7,7 +7,7 @@ import codecs
 from nlp import patterns as P
 from nlp.errors import XxgkError
 from nlp.ingest.document import Document
-from nlp.ingest.normalize import TextMap, normalize
+from nlp.ingest.normalize import TextMap, compose, normalize
 
 # Encodings charset-normalizer may name for Chinese text; GBK/GB2312 are decoded as their
 # superset GB18030 so that no character of a GBK file is lost.
@@ -131,7 +131,7 @@ def read_text(path: str, data: bytes, fmt: str, sha256: str) -> Document:
     wrapped = not header
     norm = normalize(tm.text, wrapped=wrapped)
     # compose: norm.offsets index into tm.text; map them on into raw
-    composed = type(norm.offsets)("l", (tm.offsets[i] for i in norm.offsets))
+    composed = compose(tm.offsets, norm.offsets)
     return Document(
         path=path,
         format=fmt,
