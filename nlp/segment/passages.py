@@ -36,11 +36,15 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()[:16]
 
 
+RE_DIGIT = re.compile(r"\d")
+RE_PROSE_PUNCT = re.compile(r"[，。；]")
+
+
 def _is_table_text(s: str) -> bool:
     if "\t" in s or s.lstrip().startswith("|") or P.RE_TABLE_TITLE_LINE.match(s.strip()):
         return True
-    digits = sum(c.isdigit() for c in s)
-    prose = bool(re.search(r"[，。；]", s))
+    digits = len(RE_DIGIT.findall(s))
+    prose = bool(RE_PROSE_PUNCT.search(s))
     if len(s) >= 8 and digits / len(s) > 0.3 and not prose:
         return True
     if len(s) <= 24 and not prose and RE_ROW_END.search(s):

@@ -18,12 +18,14 @@ import numpy as np
 RE_HEADLINE = re.compile(r"(?:受理|收到|新收|办理|办结).{0,16}?申请.{0,4}?\d+\s*件|申请\s*\d+\s*件")
 DAMPING = 0.85
 MIN_CHARS = 15
+RE_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _tokens(text: str) -> set[str]:
     from nlp.tokenizer import cut
 
-    return {t for t in cut(text) if len(t) > 1 and re.search(r"[\u4e00-\u9fff]", t)}
+    han = RE_HAN.search
+    return {t for t in cut(text) if len(t) > 1 and han(t)}
 
 
 def textrank(sentences: list[str], iterations: int = 50) -> np.ndarray:
