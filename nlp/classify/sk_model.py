@@ -154,42 +154,92 @@ def char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
     n-grams, about twice as fast on Chinese passages."""
     out: list[str] = []
     for w in RE_WHITESPACES.sub(" ", text.lower()).split():
-        w = f" {w} "
-        size = len(w)
-        for n in range(lo, hi + 1):
-            if size <= n:  # a short word counts once, whole
-                out.append(w)
-                break
-            out.extend([w[i : i + n] for i in range(size - n + 1)])
+        out.extend(_word_char_ngrams(w, lo, hi))
+    return out
+
+
+def _word_char_ngrams(w: str, lo: int, hi: int) -> list[str]:
+    w = f" {w} "
+    size = len(w)
+    out: list[str] = []
+    for n in range(lo, hi + 1):
+        if size <= n:  # a short word counts once, whole
+            out.append(w)
+            break
+        out.extend([w[i : i + n] for i in range(size - n + 1)])
+    return out
+
+
+def word_ngrams(tokens: list[str], lo: int, hi: int) -> list[str]:
+    """scikit-learn's word n-grams (space-joined), for a tokenizer without stop words."""
+    out = list(tokens) if lo == 1 else []
+    for n in range(max(lo, 2), hi + 1):
+        out.extend([" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)])
     return out
 
 
 class FastVectorizer:
-    """``transform`` of a fitted TfidfVectorizer (sublinear tf, idf, l2 norm) without its
-    per-term exception handling: terms missing from the vocabulary are the rule for character
-    n-grams. Same matrix as scikit-learn's (tests compare them)."""
+    """The ``transform`` of a fitted TfidfVectorizer (l2-normalised tf-idf, optionally sublinear)
+    from its terms and idf alone: no scikit-learn at run time, and no per-term exception
+    handling (most character n-grams are not in the vocabulary). ``kind`` is "word" (tokens from
+    ``nlp.classify.features.jieba_tokens``) or "char_wb". Same matrix as scikit-learn's (tests
+    compare them)."""
 
-    def __init__(self, vec) -> None:
-        if vec.norm != "l2" or not vec.use_idf:
-            raise ValueError("FastVectorizer handles l2-normalised tf-idf only")
-        self.vocabulary = vec.vocabulary_
-        self.idf = np.asarray(vec.idf_, dtype=np.float64)
-        self.sublinear = vec.sublinear_tf
-        if vec.analyzer == "char_wb" and vec.preprocessor is None and vec.lowercase and vec.strip_accents is None:
-            lo, hi = vec.ngram_range
-            self.analyze = lambda text: char_wb_ngrams(text, lo, hi)
+    def __init__(self, terms: list[str], idf: np.ndarray, kind: str, ngram_range: tuple[int, int], sublinear: bool) -> None:
+        from functools import lru_cache
+
+        if kind not in ("word", "char_wb"):
+            raise ValueError(f"unsupported vectorizer kind {kind!r}")
+        self.terms = list(terms)
+        self.vocabulary = {t: i for i, t in enumerate(self.terms)}
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.kind = kind
+        self.lo, self.hi = (int(x) for x in ngram_range)
+        self.sublinear = bool(sublinear)
+        # char_wb n-grams never cross a space: the indices of each space-separated word are
+        # cached (the "SEC… 〔heading〕" context repeats on every passage of a section)
+        self._word_indices = lru_cache(maxsize=4096)(self._indices_of_word)
+
+    @classmethod
+    def from_sklearn(cls, vec) -> FastVectorizer:
+        from nlp.classify.features import jieba_tokens
+
+        if vec.norm != "l2" or not vec.use_idf or vec.preprocessor is not None or vec.strip_accents is not None:
+            raise ValueError("FastVectorizer handles plain l2-normalised tf-idf only")
+        if vec.analyzer == "char_wb" and vec.lowercase:
+            kind = "char_wb"
+        elif vec.analyzer == "word" and vec.tokenizer is jieba_tokens and not vec.lowercase and vec.stop_words is None:
+            kind = "word"
         else:
-            self.analyze = vec.build_analyzer()
+            raise ValueError(f"FastVectorizer cannot reproduce analyzer {vec.analyzer!r} with these settings")
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+        return cls(terms, vec.idf_, kind, vec.ngram_range, vec.sublinear_tf)
+
+    def settings(self) -> dict:
+        return {"kind": self.kind, "ngram_range": [self.lo, self.hi], "sublinear": self.sublinear}
+
+    def _indices_of_word(self, word: str) -> list[int]:
+        get = self.vocabulary.get
+        return [j for j in map(get, _word_char_ngrams(word, self.lo, self.hi)) if j is not None]
+
+    def indices(self, text: str) -> list[int]:
+        if self.kind == "char_wb":
+            out: list[int] = []
+            for w in RE_WHITESPACES.sub(" ", text.lower()).split():
+                out.extend(self._word_indices(w))
+            return out
+        from nlp.classify.features import jieba_tokens
+
+        get = self.vocabulary.get
+        return [j for j in map(get, word_ngrams(jieba_tokens(text), self.lo, self.hi)) if j is not None]
 
     def transform(self, texts: list[str]):
         import scipy.sparse as sp
-        from sklearn.preprocessing import normalize
 
-        get = self.vocabulary.get
         indices: list[int] = []
         indptr = [0]
         for text in texts:
-            indices.extend([j for j in map(get, self.analyze(text)) if j is not None])
+            indices.extend(self.indices(text))
             indptr.append(len(indices))
         x = sp.csr_matrix(
             (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
@@ -200,19 +250,39 @@ class FastVectorizer:
             np.log(x.data, out=x.data)
             x.data += 1
         x.data *= self.idf[x.indices]
-        return normalize(x, copy=False)
+        # l2 norm of each row (a row without known terms stays zero)
+        rows = np.repeat(np.arange(len(texts)), np.diff(x.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=x.data * x.data, minlength=len(texts)))
+        norms[norms == 0] = 1.0
+        x.data /= norms[rows]
+        return x
 
 
 class FastProba:
-    """``predict_proba`` of the fitted pipeline computed directly: the same arithmetic as
-    scikit-learn (tf-idf per feature block, then the mean over the calibration folds of
-    expit(-(a·(x·w + c) + b)) per tag), without its per-call input validation, which costs more
-    than the arithmetic on short passages."""
+    """``predict_proba`` of the fitted pipeline from plain arrays: tf-idf per feature block, then
+    per tag the mean over the calibration folds of expit(-(a·(x·w + c) + b)) — scikit-learn's
+    arithmetic without scikit-learn, so tagging needs neither its import (2 s) nor skops.
 
-    def __init__(self, model) -> None:
+    ``save`` writes the arrays to one ``.npz`` (loaded with ``allow_pickle=False``); the skops
+    file stays the model of record."""
+
+    def __init__(self, blocks: list[FastVectorizer], w: np.ndarray, c, a, b, owner, n_labels: int) -> None:
+        self.blocks = blocks
+        self.w = np.asarray(w, dtype=np.float64)
+        self.c = np.asarray(c, dtype=np.float64)
+        self.a = np.asarray(a, dtype=np.float64)
+        self.b = np.asarray(b, dtype=np.float64)
+        self.owner = np.asarray(owner)
+        self.n_labels = int(n_labels)
+        bounds = np.cumsum([0] + [len(bl.idf) for bl in blocks])
+        if bounds[-1] != self.w.shape[0]:
+            raise ValueError(f"weights have {self.w.shape[0]} rows for {bounds[-1]} features")
+        self.w_blocks = [self.w[bounds[i] : bounds[i + 1]] for i in range(len(blocks))]
+
+    @classmethod
+    def from_pipeline(cls, model) -> FastProba:
         clf = model.named_steps["clf"]
-        features = model.named_steps["features"]
-        self.blocks = [FastVectorizer(vec) for _, vec in features.transformer_list]
+        blocks = [FastVectorizer.from_sklearn(vec) for vec in _vectorizers(model)]
         cols, intercepts, a, b, owner = [], [], [], [], []
         for j, est in enumerate(clf.estimators_):
             for cc in est.calibrated_classifiers_:
@@ -222,12 +292,31 @@ class FastProba:
                 a.append(float(cal.a_))
                 b.append(float(cal.b_))
                 owner.append(j)
-        self.w = np.column_stack(cols)
-        self.c = np.array(intercepts)
-        self.a = np.array(a)
-        self.b = np.array(b)
-        self.owner = np.array(owner)
-        self.n_labels = len(clf.estimators_)
+        return cls(blocks, np.column_stack(cols), intercepts, a, b, owner, len(clf.estimators_))
+
+    def save(self, path) -> None:
+        import json
+
+        arrays = {"w": self.w, "c": self.c, "a": self.a, "b": self.b, "owner": self.owner}
+        for i, bl in enumerate(self.blocks):
+            arrays[f"terms_{i}"] = np.array(bl.terms, dtype=str)
+            arrays[f"idf_{i}"] = bl.idf
+        settings = {"n_labels": self.n_labels, "blocks": [bl.settings() for bl in self.blocks]}
+        arrays["settings"] = np.array(json.dumps(settings))
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+
+    @classmethod
+    def load(cls, path) -> FastProba:
+        import json
+
+        with np.load(path, allow_pickle=False) as z:
+            settings = json.loads(str(z["settings"]))
+            blocks = [
+                FastVectorizer(z[f"terms_{i}"].tolist(), z[f"idf_{i}"], s["kind"], tuple(s["ngram_range"]), s["sublinear"])
+                for i, s in enumerate(settings["blocks"])
+            ]
+            return cls(blocks, z["w"], z["c"], z["a"], z["b"], z["owner"], settings["n_labels"])
 
     def features(self, texts: list[str]):
         import scipy.sparse as sp
@@ -237,7 +326,7 @@ class FastProba:
     def __call__(self, texts: list[str]) -> np.ndarray:
         from scipy.special import expit
 
-        d = self.features(texts) @ self.w + self.c
+        d = self.c + sum(block.transform(texts) @ w for block, w in zip(self.blocks, self.w_blocks, strict=True))
         p = expit(-(self.a * d + self.b))
         out = np.zeros((p.shape[0], self.n_labels))
         for j in range(self.n_labels):

@@ -58,8 +58,13 @@ class Tagger:
         if self.kind == "sklearn":
             from nlp.classify.sk_model import FastProba, load
 
-            self.model = load(self.directory / "model.skops", self.meta.get("skops_trusted"))
-            self._fast = FastProba(self.model)
+            fast = self.directory / "inference.npz"
+            if fast.exists():  # plain arrays written at training time: no scikit-learn import
+                self.model = None
+                self._fast = FastProba.load(fast)
+            else:
+                self.model = load(self.directory / "model.skops", self.meta.get("skops_trusted"))
+                self._fast = FastProba.from_pipeline(self.model)
         elif self.kind == "spacy":
             from nlp.classify.spacy_model import load
 

@@ -80,6 +80,7 @@ def train_and_save(corpus: Path, models: list[str], extra: list[Path], out: Path
         if kind == "sklearn":
             model, thresholds = sk_model.fit(texts, y, groups)
             sk_model.save(model, d / "model.skops")
+            sk_model.FastProba.from_pipeline(model).save(d / "inference.npz")
             extra_meta = {"skops_trusted": sk_model.trusted_types(d / "model.skops")}
         else:
             nlp = spacy_model.train(texts, y)

@@ -42,7 +42,7 @@ def fitted(seed_texts):
 def test_fast_vectorizer_is_scikit_learns_transform(fitted, seed_texts):
     texts = seed_texts + ODD
     for _, vec in fitted.named_steps["features"].transformer_list:
-        ours = FastVectorizer(vec).transform(texts)
+        ours = FastVectorizer.from_sklearn(vec).transform(texts)
         theirs = vec.transform(texts)
         assert ours.shape == theirs.shape
         assert abs(ours - theirs).max() < 1e-12
@@ -50,7 +50,18 @@ def test_fast_vectorizer_is_scikit_learns_transform(fitted, seed_texts):
 
 def test_fast_proba_is_predict_proba(fitted, seed_texts):
     texts = seed_texts + ODD
-    assert np.allclose(FastProba(fitted)(texts), fitted.predict_proba(texts), atol=1e-10)
+    assert np.allclose(FastProba.from_pipeline(fitted)(texts), fitted.predict_proba(texts), atol=1e-10)
+
+
+def test_inference_arrays_round_trip(fitted, seed_texts, tmp_path):
+    texts = seed_texts + ODD
+    fast = FastProba.from_pipeline(fitted)
+    fast.save(tmp_path / "inference.npz")
+    loaded = FastProba.load(tmp_path / "inference.npz")
+    # terms padded with spaces (" 公开", "开 ") come back as they were
+    assert [b.terms for b in loaded.blocks] == [b.terms for b in fast.blocks]
+    assert any(t.endswith(" ") for t in loaded.blocks[1].terms)
+    assert np.allclose(loaded(texts), fitted.predict_proba(texts), atol=1e-10)
 
 
 def test_save_and_load_keep_every_term(fitted, seed_texts, tmp_path):
