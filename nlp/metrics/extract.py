@@ -12,7 +12,7 @@ words around the number.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from nlp.metrics import vocab as V
 from nlp.metrics.numbers import to_number
@@ -38,7 +38,9 @@ class Metric:
     passage_id: int | None = None
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        # the fields in order, channels copied (dataclasses.asdict deep-copies every field)
+        d = dict(self.__dict__)
+        d["channels"] = list(self.channels)
         return d
 
 
@@ -69,6 +71,8 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         for b in RE_CLAUSE_BREAK.finditer(text, start, m.start()):
             start = b.end()
         return "rate", start
+    if unit in V.PROGRAMME_UNITS and V.RE_PROGRAMME_AFTER.match(text, m.end()):
+        return "events", m.start()
     after = V.RE_MEASURE_AFTER.match(text, m.end())
     if after:
         return V.MEASURE_OF[after.group(0)], m.start()
@@ -79,7 +83,10 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         ]
         if words:
             w = max(words, key=lambda x: x.end())
-            return V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)], m.start()
+            measure = V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)]
+            if measure in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[measure]:
+                return "other", m.start()  # "3轮次政策文件清理" counts rounds, not documents
+            return measure, m.start()
     clause_start = max(0, m.start() - MEASURE_WINDOW)
     for b in RE_CLAUSE_BREAK.finditer(text, clause_start, m.start()):
         clause_start = b.end()
@@ -94,6 +101,7 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             found.append((V.MEASURE_OF[word], s))
     if not found:  # a measure word jieba cut differently ("获点赞"): fall back to the word list
         found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
+    found = [_document_or_posts(text, f, clause_start) for f in found]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
     if specific:
         best = specific[-1]  # "解读类信息发布21条": interpretations, not posts
@@ -106,6 +114,62 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     return best
 
 
+def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> tuple[str, int]:
+    """A document word that names a category of published information is posts; one after a
+    verb of repealing or revising counts no issued document (other)."""
+    measure, start = found
+    if measure != "documents":
+        return found
+    word = V.RE_MEASURE.match(text, start)
+    end = word.end() if word else start
+    if V.RE_DOCUMENT_CATEGORY.match(text, end):
+        return "posts", start
+    if V.RE_NOT_ISSUED.search(text, clause_start, start):
+        return "other", start
+    return found
+
+
+def _channel_hits(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return [
+        h
+        for h in V.RE_CHANNEL.finditer(text, start, end)
+        # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
+        if V.CHANNEL_OF[h.group(0)] != "other" or h.group(0) == "小红书" or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
+    ]
+
+
+def _group_ending(text: str, hits: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The last hit and the hits listed with it ("微信视频号、抖音号")."""
+    group = [hits[-1]]
+    for h in reversed(hits[:-1]):
+        if V.RE_CHANNEL_JOINER.match(text[h.end() : group[0].start()]):
+            group.insert(0, h)
+        else:
+            break
+    return group
+
+
+def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
+    """Channels the sentence names after its counts ("…事项41项，已在中国平潭网上公布";
+    "…1053条，主要通过政府门户网站、政务新媒体发布"): the first channel group after ``pos``, if no
+    count follows it in the sentence (a channel with counts of its own is theirs)."""
+    brk = RE_SENTENCE_BREAK.search(text, pos)
+    sent_end = brk.start() if brk else len(text)
+    hits = _channel_hits(text, pos, sent_end)
+    if not hits:
+        return []
+    group = [hits[0]]
+    for h in hits[1:]:
+        if V.RE_CHANNEL_JOINER.match(text[group[-1].end() : h.start()]):
+            group.append(h)
+        else:
+            break
+    for m in V.RE_COUNT.finditer(text, group[-1].end(), sent_end):
+        if not _is_excluded(text, m):
+            return []
+    return group
+
+
 def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | None]:
     """Channel group named last before ``pos`` in the same sentence, and a quoted account name.
 
@@ -114,22 +178,15 @@ def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | 
     sent_start = 0
     for b in RE_SENTENCE_BREAK.finditer(text, 0, pos):
         sent_start = b.end()
-    hits = [
-        h
-        for h in V.RE_CHANNEL.finditer(text, sent_start, pos)
-        # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
-        if V.CHANNEL_OF[h.group(0)] != "other" or h.group(0) == "小红书" or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
-    ]
-    if not hits and context and V.CARRY_ACROSS_SENTENCES:
+    hits = _channel_hits(text, sent_start, pos)
+    if hits:
+        group = _group_ending(text, hits)
+    else:
+        group = _trailing_group(text, pos)
+    if not group and context and V.CARRY_ACROSS_SENTENCES:
         return _channels(context, len(context.rstrip("。！？!? ")))
-    if not hits:
+    if not group:
         return ["unspecified"], None
-    group = [hits[-1]]
-    for h in reversed(hits[:-1]):
-        if V.RE_CHANNEL_JOINER.match(text[h.end() : group[0].start()]):
-            group.insert(0, h)
-        else:
-            break
     channels = sorted({V.CHANNEL_OF[h.group(0)] for h in group})
     account = None
     near = text[max(sent_start, group[0].start() - 24) : group[-1].end() + 24]
@@ -196,10 +253,12 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
         except Exception:  # noqa: BLE001 - an unreadable numeral is not a count
             continue
         measure, start = _measure(text, m)
-        if measure == "other" and out and out[-1].unit == (m.group("unit") or "") and out[-1].measure != "other":
-            # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the sentence's measure
-            if not RE_SENTENCE_BREAK.search(text, out[-1].end, m.start()):
-                measure = out[-1].measure
+        if measure == "other" and m.group("unit") not in (None, "%"):
+            # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the measure of the last
+            # count in the same unit earlier in the sentence (rates in between do not interrupt)
+            same = next((x for x in reversed(out) if x.unit == m.group("unit")), None)
+            if same is not None and same.measure != "other" and not RE_SENTENCE_BREAK.search(text, same.end, m.start()):
+                measure = same.measure
         end = m.end()
         after = V.RE_MEASURE_AFTER.match(text, end)
         if after and measure == V.MEASURE_OF.get(after.group(0)):

@@ -13,7 +13,10 @@ import re
 CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "wechat_channels": ("微信视频号", "视频号"),
     "wechat_official": ("微信公众号", "微信公众平台", "公众号", "微信"),
-    "website": ("政务公开网站", "政府门户网站", "门户网站", "政府网站平台", "网站平台", "政府网站", "部门网站", "官方网站", "官网", "网站"),
+    "website": (
+        "政务公开网站", "政府门户网站", "门户网站", "政府网站平台", "网站平台", "政府网站", "部门网站", "官方网站", "官网", "网站",
+        "省网",  # the provincial online service portal (福建省网上办事大厅)
+    ),
     "weibo": ("政务微博", "微博"),
     "douyin": ("抖音号", "抖音"),
     "toutiao": ("今日头条", "头条号"),
@@ -26,7 +29,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "hotline": ("12345", "热线"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
-    "service_hall": ("政务服务大厅", "政务服务中心", "实体大厅", "服务大厅", "办事大厅"),
+    "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台)
     "other": ("服务平台", "平台", "小红书"),
 }
@@ -40,7 +43,7 @@ RE_CHANNEL_JOINER = re.compile(r"^[、和及与，,/\s]{1,2}$")
 
 # ---- measures (closed set); the word nearest the number decides ---------------------------------
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
-    "followers": ("关注用户", "关注人数", "关注量", "关注数", "粉丝量", "粉丝数", "粉丝", "订阅数", "订阅用户", "订阅量", "用户"),
+    "followers": ("关注用户", "关注人数", "关注量", "关注数", "粉丝量", "粉丝数", "粉丝", "订阅数", "订阅用户", "订阅量", "订阅", "用户"),
     "views": ("浏览量", "阅读量", "访问量", "点击量", "播放量", "观看量", "浏览", "阅读", "访问", "点击", "播放", "观看"),
     "likes": ("点赞量", "点赞"),
     "videos": ("短视频", "微视频", "视频"),
@@ -54,13 +57,16 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "proposals": ("政协提案", "提案"),
     "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件"),
     "services": ("政务服务事项", "服务事项", "事项"),
-    "posts": ("信息", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
+    "posts": ("政府信息", "信息", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
     # counted things that are none of the above: the nearest of these makes the measure "other"
-    "other": ("账号", "企业", "单位"),
+    "other": ("账号", "企业", "单位", "行政复议", "复议", "行政诉讼", "诉讼"),
 }
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
-    "requests": ("件", "个", "次"),
+    "requests": ("件", "个", "次", "份"),
+    "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
+    # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
+    "posts": ("条", "篇", "期", "次", "个", "则", "份", "万次", "条次", "批", "组", "幅", "项", "类"),
     "suggestions": ("件", "条", "个"),
     "proposals": ("件", "条", "个"),
 }
@@ -69,11 +75,19 @@ RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, rev
 # a measure noun right after the unit ("120期短视频", "5个高频事项", "8个主题服务") wins over words
 # before the number; a channel noun there ("29个政务新媒体") is what is counted
 RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件)")
-AFTER_UNIT_WINDOW = 6
+AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
 AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services"}
+# "6期《问政平潭》": issues of a named programme are events held
+RE_PROGRAMME_AFTER = re.compile(r"《[^》]{2,20}》")
+PROGRAMME_UNITS = ("期", "场")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it
 GENERIC_MEASURES = ("posts",)
+# documents are counted when issued: a document word followed by 类/等/信息 names a category of
+# published information ("政策、规范性文件类信息95条" is posts), and one after a verb of
+# repealing or revising is not an issued document ("废止规范性文件5件")
+RE_DOCUMENT_CATEGORY = re.compile(r"(?:类|等|相关)?(?:信息|类)")  # used with .match at a position
+RE_NOT_ISSUED = re.compile(r"(?:废止|清理|失效|修改|修订|宣布废止)\S{0,4}$")
 
 # ---- numbers, units, qualifiers ---------------------------------------------------------------
 CN_NUM = "零〇一二两三四五六七八九十百千"

@@ -108,3 +108,51 @@ def test_not_counts(text):
 def test_fullwidth_and_spaced_numbers():
     text = normalize("解读 16 篇，关注用户６万余人。").text
     assert [(m.measure, m.value) for m in extract_metrics(text)] == [("interpretations", 16), ("followers", 60000)]
+
+
+def short(text):
+    return [(m.channels, m.measure, m.value) for m in extract_metrics(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a category of published information is posts, not documents issued
+        (
+            "主动公开政府信息的主要类别有：机构职能类信息612条，政策、规范性文件类信息223条。",
+            [(["unspecified"], "posts", 612), (["unspecified"], "posts", 223)],
+        ),
+        ("法律法规、政策文件等信息共13条。", [(["unspecified"], "posts", 13)]),
+        # documents are counted when issued, not when repealed or reviewed
+        ("本年度制发规范性文件34件。", [(["unspecified"], "documents", 34)]),
+        ("经清理，已宣布废止规范性文件5件。", [(["unspecified"], "other", 5)]),
+        ("先后开展3轮次政策文件清理工作。", [(["unspecified"], "other", 3)]),
+        ("因政府信息公开产生行政复议共2件。", [(["unspecified"], "other", 2)]),
+        # 订阅 counts followers; 行政服务中心 is the service hall; 省网 the provincial portal
+        ("微信公众号发布信息23条，订阅8509个。", [(["wechat_official"], "posts", 23), (["wechat_official"], "followers", 8509)]),
+        ("行政服务中心实现50%以上审批服务事项一趟不用跑。", [(["service_hall"], "rate", 50)]),
+        # channels named after the counts, with no count of their own, are the sentence's
+        (
+            "完成梳理行政权力事项3646项、公共服务事项281项，已在政府门户网站上公布。",
+            [(["website"], "services", 3646), (["website"], "services", 281)],
+        ),
+        ("公安行政审批事项已100%入驻省网。", [(["website"], "rate", 100)]),
+        # information counted in 件 by subject inside a count of requests; sub-counts after a rate
+        (
+            "收到政府信息公开申请共计8件，申请事项涉及政策法规信息1件、小区备案信息6件。",
+            [(["unspecified"], "requests", 8), (["unspecified"], "requests", 1), (["unspecified"], "requests", 6)],
+        ),
+        (
+            "绑定事项共有89项，其中“一趟不用跑”的有45项，占比78.9%；“全程网办”的有41项。",
+            [(["unspecified"], "services", 89), (["unspecified"], "services", 45), (["unspecified"], "rate", 78.9),
+             (["unspecified"], "services", 41)],
+        ),
+        ("该5件政府信息公开申请均已答复。", [(["unspecified"], "requests", 5)]),
+        # issues of a named programme are events
+        ("共组织开展6期《问政平潭》。", [(["unspecified"], "events", 6)]),
+        # … but a channel followed by its own count is not carried back
+        ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
+    ],
+)
+def test_measure_and_channel_rules(text, expected):
+    assert short(text) == expected

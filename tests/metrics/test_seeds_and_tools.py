@@ -28,7 +28,6 @@ SEED_001_MISSED = Counter(
         (("unspecified",), "other", 19): 1,  # 建议、政协提案19件 (combined)
         (("unspecified",), "rate", 100): 1,  # one "100%" stated for two rates
         (("unspecified",), "services", 73): 1,
-        (("other",), "services", 16000): 1,
     }
 )
 SEED_001_EXTRA = Counter(
@@ -41,7 +40,6 @@ SEED_001_EXTRA = Counter(
         (("unspecified",), "rate", 99.75): 1,
         (("unspecified",), "proposals", 19): 1,
         (("unspecified",), "other", 73): 1,
-        (("other",), "requests", 16000): 1,
     }
 )
 
