@@ -68,10 +68,13 @@ RE_TITLE = re.compile(
     r"(?:度)?(?P<rest>" + REPORT_WORDS + r")"
 )
 RE_STAT_PERIOD = re.compile(r"统计(?:期限|周期|时限|时间)?[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-RE_SIGNATURE = re.compile(
-    r"(?P<org>[^\s，。；：:、0-9]{4,40}?(?:局|委员会|委|政府|办公室|办公厅|中心|管委会|实验区|管理局|厅|办))"
-    r"\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|" + CN_YEAR + r"年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-)
+SIGNATURE_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|" + CN_YEAR + r"年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+SIGNATURE_ORG = r"(?P<org>[^\s，。；：:、0-9]{4,40}?(?:局|委员会|委|政府|办公室|办公厅|中心|管委会|实验区|管理局|厅|办))"
+RE_SIGNATURE = re.compile(SIGNATURE_ORG + r"\s*(?P<date>" + SIGNATURE_DATE + ")")
+# the same, found from its date (fast on long texts): the organisation ending just before a date
+RE_SIGNATURE_DATE = re.compile(SIGNATURE_DATE)
+RE_SIGNATURE_ORG_BEFORE = re.compile(SIGNATURE_ORG + r"\s*$")
+SIGNATURE_WINDOW = 80
 ORG_SUFFIX = r"(?:局|委员会|委|政府|办公室|办公厅|中心|管委会|实验区|厅|办|院|署|所)"
 RE_ORG = re.compile(r"^[^\s]{2,40}" + ORG_SUFFIX + "$")
 RE_ISSUER_PREAMBLE = re.compile(r"(?:本报告由|现公布|编制完成了)(?P<org>[^\s，。；《]{4,40}?" + ORG_SUFFIX + ")")

@@ -130,6 +130,21 @@ def detect_template(text: str, year: int | None, section_keys: set[str]) -> str:
     return "unknown"
 
 
+def signatures(text: str) -> list[str]:
+    """Organisations signing the report: the names that ``P.RE_SIGNATURE`` finds (a name ending
+    in 局/委/政府/… right before a date), looked for from each date backwards, since scanning
+    every position of a long text with the lazy name pattern is slow."""
+    out = []
+    end = 0
+    for d in P.RE_SIGNATURE_DATE.finditer(text):
+        start = max(end, d.start() - P.SIGNATURE_WINDOW)
+        m = P.RE_SIGNATURE_ORG_BEFORE.search(text, start, d.start())
+        if m:
+            out.append(m.group("org"))
+            end = d.end()
+    return out
+
+
 def extract_metadata(doc: Document, section_keys: set[str]) -> ReportMeta:
     text = doc.text
     header = doc.header
@@ -155,8 +170,7 @@ def extract_metadata(doc: Document, section_keys: set[str]) -> ReportMeta:
     pub = header.get("发布机构", "")
     if P.RE_ORG.match(pub) and len(pub) > 4:
         issuer_cands.append(pub)
-    for m in P.RE_SIGNATURE.finditer(text):
-        issuer_cands.append(m.group("org"))
+    issuer_cands += signatures(text)
     m = P.RE_ISSUER_PREAMBLE.search(text[:1500])
     if m:
         issuer_cands.append(m.group("org"))
