@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import lru_cache
 
 from nlp.tables.vocab import NULL_MARKERS
 
@@ -50,20 +50,24 @@ def parse_value(raw: str, *, decimal: bool = False) -> int | str | None:
 
 def _pieces(token: str) -> list[list[str]]:
     """All ways to cut one digit string into numbers without leading zeros (at most a few)."""
+    return [list(p) for p in _cuts(token)]
 
-    @cache
+
+@lru_cache(maxsize=4096)
+def _cuts(token: str) -> tuple[tuple[str, ...], ...]:
+    memo: dict[int, tuple[tuple[str, ...], ...]] = {len(token): ((),)}
+
     def cut(i: int) -> tuple[tuple[str, ...], ...]:
-        if i == len(token):
-            return ((),)
-        out = []
+        if i in memo:
+            return memo[i]
         if token[i] == "0":
-            return tuple(("0",) + rest for rest in cut(i + 1))
-        for j in range(i + 1, len(token) + 1):
-            for rest in cut(j):
-                out.append((token[i:j],) + rest)
-        return tuple(out)
+            out = tuple(("0",) + rest for rest in cut(i + 1))
+        else:
+            out = tuple((token[i:j],) + rest for j in range(i + 1, len(token) + 1) for rest in cut(j))
+        memo[i] = out
+        return out
 
-    return [list(p) for p in cut(0)]
+    return cut(0)
 
 
 def split_cells(tokens: list[str], n: int) -> list[str] | None:
