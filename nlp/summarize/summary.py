@@ -18,6 +18,7 @@ import numpy as np
 RE_HEADLINE = re.compile(r"(?:受理|收到|新收|办理|办结).{0,16}?申请.{0,4}?\d+\s*件|申请\s*\d+\s*件")
 DAMPING = 0.85
 MIN_CHARS = 15
+DENSE_LIMIT = 2_000_000  # sentence × word cells up to which the 0/1 matrix is dense (16 MB)
 RE_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -37,12 +38,18 @@ def textrank(sentences: list[str], iterations: int = 50) -> np.ndarray:
     # common[i, j] = |toks[i] & toks[j]|, as a product of 0/1 sentence × word matrices
     vocab: dict[str, int] = {}
     cols = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in toks]
-    from scipy.sparse import csr_matrix  # sparse: a long report has thousands of words
+    if n * len(vocab) <= DENSE_LIMIT:
+        rows = np.zeros((n, len(vocab)))
+        for i, c in enumerate(cols):
+            rows[i, c] = 1.0
+        common = rows @ rows.T
+    else:  # a very long report: thousands of sentences and words
+        from scipy.sparse import csr_matrix
 
-    indptr = np.cumsum([0] + [len(c) for c in cols])
-    indices = np.array([j for c in cols for j in c], dtype=np.int64)
-    rows = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
-    common = (rows @ rows.T).toarray()
+        indptr = np.cumsum([0] + [len(c) for c in cols])
+        indices = np.array([j for c in cols for j in c], dtype=np.int64)
+        rows = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, len(vocab)))
+        common = (rows @ rows.T).toarray()
     sizes = np.array([len(ts) for ts in toks], dtype=float)
     logs = np.log(np.where(sizes > 1, sizes, 2.0))
     w = np.where(np.outer(sizes > 1, sizes > 1), common / (logs[:, None] + logs[None, :]), 0.0)
