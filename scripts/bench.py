@@ -6,7 +6,10 @@ segment, tables, metrics, tags, summary), and measures in the same run, on the s
 throughput of bare `jieba.lcut`. Prints reports/s, MB/s, peak RSS, the ratio to jieba, and the
 speed-up of --jobs 2 over --jobs 1.
 
-    python scripts/bench.py [--n 5000] [--corpus ../shared/corpus] [--keep DIR]
+    python scripts/bench.py [--n 5000] [--repeat 3] [--corpus ../shared/corpus] [--keep DIR]
+
+This machine's speed varies from minute to minute (the same run has taken 42 s and 59 s);
+``--repeat`` measures the three in rounds and prints every round and the medians.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +71,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--keep", type=Path, help="keep the generated corpus and outputs here")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the three measurements; medians are printed")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="xxgk-bench-")) if not args.keep else args.keep
     tmp.mkdir(parents=True, exist_ok=True)
@@ -79,27 +84,48 @@ def main() -> int:
     with open(text_file, "w", encoding="utf-8") as fh:
         for p in sorted(folder.iterdir()):
             fh.write(p.read_bytes().decode("utf-8", errors="replace") + "\n")
-    jieba_s = float(subprocess.run([sys.executable, "-c", JIEBA_PROBE, str(text_file)], capture_output=True, text=True, check=True).stdout)
-    results = {}
-    for jobs in (1, 2):
-        out = tmp / f"records-j{jobs}.jsonl"
-        wall, peak = run_analyze(folder, out, jobs)
-        lines = sum(1 for _ in open(out, encoding="utf-8"))
-        results[jobs] = (wall, peak, lines)
-    same = (tmp / "records-j1.jsonl").read_bytes() == (tmp / "records-j2.jsonl").read_bytes()
-    w1, p1, l1 = results[1]
-    w2, p2, l2 = results[2]
-    print(f"corpus: {args.n} text reports, {mb:.1f} MB (from {args.corpus})")
-    print(f"bare jieba.lcut on the same text: {mb / jieba_s:.2f} MB/s ({jieba_s:.1f} s)")
-    for jobs, (wall, peak, lines) in results.items():
-        print(
-            f"xxgk analyze --jobs {jobs}: {lines} records in {wall:.1f} s = {lines / wall:.1f} reports/s, {mb / wall:.2f} MB/s, "
-            f"peak RSS {peak:.0f} MB (largest process)"
+    rounds = []
+    for r in range(args.repeat):
+        # each round measures bare jieba and both runs back to back, so a slow spell of the
+        # machine weighs on the figures it compares
+        jieba_s = float(
+            subprocess.run([sys.executable, "-c", JIEBA_PROBE, str(text_file)], capture_output=True, text=True, check=True).stdout
         )
-    print(f"full pipeline vs bare jieba (--jobs 1): {(mb / w1) / (mb / jieba_s):.2f}x")
-    print(f"speed-up of --jobs 2 over --jobs 1: {w1 / w2:.2f}x on {os.cpu_count()} cores")
-    print(f"records identical whatever --jobs: {same}")
-    summary = {"n": args.n, "mb": mb, "jieba_mb_s": mb / jieba_s, "runs": {str(k): v for k, v in results.items()}, "identical": same}
+        results = {}
+        for jobs in (1, 2):
+            out = tmp / f"records-j{jobs}.jsonl"
+            wall, peak = run_analyze(folder, out, jobs)
+            lines = sum(1 for _ in open(out, encoding="utf-8"))
+            results[jobs] = (wall, peak, lines)
+        same = (tmp / "records-j1.jsonl").read_bytes() == (tmp / "records-j2.jsonl").read_bytes()
+        rounds.append({"jieba_s": jieba_s, "runs": results, "identical": same})
+        if r == 0:
+            print(f"corpus: {args.n} text reports, {mb:.1f} MB (from {args.corpus})")
+        if args.repeat > 1:
+            print(f"round {r + 1} of {args.repeat}")
+        print(f"bare jieba.lcut on the same text: {mb / jieba_s:.2f} MB/s ({jieba_s:.1f} s)")
+        for jobs, (wall, peak, lines) in results.items():
+            print(
+                f"xxgk analyze --jobs {jobs}: {lines} records in {wall:.1f} s = {lines / wall:.1f} reports/s, {mb / wall:.2f} MB/s, "
+                f"peak RSS {peak:.0f} MB (largest process)"
+            )
+        w1, w2 = results[1][0], results[2][0]
+        print(f"full pipeline vs bare jieba (--jobs 1): {jieba_s / w1:.2f}x")
+        print(f"speed-up of --jobs 2 over --jobs 1: {w1 / w2:.2f}x on {os.cpu_count()} cores")
+        print(f"records identical whatever --jobs: {same}", flush=True)
+    if args.repeat > 1:
+        ratios = [x["jieba_s"] / x["runs"][1][0] for x in rounds]
+        speedups = [x["runs"][1][0] / x["runs"][2][0] for x in rounds]
+        print(f"over {args.repeat} rounds: pipeline vs bare jieba median {statistics.median(ratios):.2f}x "
+              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); --jobs 2 speed-up median {statistics.median(speedups):.2f}x "
+              f"(min {min(speedups):.2f}, max {max(speedups):.2f}); peak RSS at most "
+              f"{max(p for x in rounds for _, p, _ in x['runs'].values()):.0f} MB; records identical in every round: "
+              f"{all(x['identical'] for x in rounds)}")
+    summary = {
+        "n": args.n,
+        "mb": mb,
+        "rounds": [{"jieba_s": x["jieba_s"], "runs": {str(k): v for k, v in x["runs"].items()}, "identical": x["identical"]} for x in rounds],
+    }
     (tmp / "bench.json").write_text(json.dumps(summary, indent=1))
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
