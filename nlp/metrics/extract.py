@@ -44,18 +44,33 @@ class Metric:
         return d
 
 
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside “…” or 《…》 (a name or slogan, not a count)."""
+    for open_, close in (("“", "”"), ("《", "》"), ("\"", "\"")):
+        left = text.rfind(open_, 0, pos)
+        if left != -1 and text.find(close, left + 1, pos) == -1 and (open_ != close or text.count(open_, 0, pos) % 2 == 1):
+            return True
+    return False
+
+
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     before = text[max(0, m.start("num") - 6) : m.start("num")]
     after = text[m.end("num") : m.end("num") + 4]
-    if V.RE_NOT_BEFORE.search(before):
-        return True
+    hit = V.RE_NOT_BEFORE.search(before)
+    if hit and not (hit.group(0).rstrip().endswith("电话") and m.group("unit") in V.CALL_UNITS):
+        return True  # a phone number, unless counted in calls ("接听电话84472通")
+    if len(num) == 1 and not num.isdigit():  # a single Chinese numeral ("两项功能")
+        if V.RE_SINGLE_CN_NOT_AFTER.match(text, m.end()) or _inside_quotes(text, m.start("num")):
+            return True
     if not m.group("unit") and not m.group("mult"):
         return True
     if V.RE_NOT_AFTER.match(after) and not m.group("unit"):
         return True
     if V.RE_YEARISH.match(num) and (after.lstrip().startswith("年") or m.group("unit") is None):
         return True
+    if m.group("unit") == "周" and text.startswith("年", m.end("unit")):
+        return True  # 20周年 is an anniversary
     # part of a longer code (a phone number, an account number)
     if m.start("num") > 0 and text[m.start("num") - 1] in "-－—/":
         return True
@@ -109,8 +124,13 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         best = found[-1]
     if best is None:
         return "other", m.start()
-    if unit in V.MONEY_UNITS or (best[0] in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[best[0]]):
-        return "other", m.start()  # 行政复议36起 is not a request; 0元 is money
+    if unit in V.MONEY_UNITS:
+        return "other", m.start()  # 0元 is money
+    if best[0] in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[best[0]]:
+        # 行政复议36起 is not a request; but what a verb of publishing counts in 件 is posts
+        # ("发布政府信息393件", "发布行政处罚23件"), not the 信息1件 of a request's subject
+        if not (best[0] == "posts" and unit in V.PUBLISHED_UNITS and V.RE_PUBLISH_VERB.search(clause)):
+            return "other", m.start()
     return best
 
 
@@ -259,6 +279,16 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             same = next((x for x in reversed(out) if x.unit == m.group("unit")), None)
             if same is not None and same.measure != "other" and not RE_SENTENCE_BREAK.search(text, same.end, m.start()):
                 measure = same.measure
+        if measure in V.CATEGORY_MEASURES and m.group("unit") in V.MEASURE_UNITS["posts"]:
+            # "公开政府信息33条，其中地方性法规、政府规章和规范性文件1条，…重大事项1条": the parts of a
+            # count of published information are categories of it, whatever words name them
+            heads = (
+                x
+                for x in out
+                if x.measure == "posts" and x.unit == m.group("unit") and not RE_SENTENCE_BREAK.search(text, x.end, m.start())
+            )
+            if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
+                measure = "posts"
         end = m.end()
         after = V.RE_MEASURE_AFTER.match(text, end)
         if after and measure == V.MEASURE_OF.get(after.group(0)):

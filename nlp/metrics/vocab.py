@@ -25,7 +25,8 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "app": ("客户端", "APP", "App", "app"),
     "mini_program": ("小程序",),
     "new_media": ("政务新媒体", "新媒体矩阵", "新媒体平台", "新媒体"),
-    "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区"),
+    # the disclosure column of a website is the online disclosure zone (annotators agree on it)
+    "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区", "政府信息公开专栏", "信息公开专栏", "政务公开专栏"),
     "hotline": ("12345", "热线"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
@@ -66,7 +67,7 @@ MEASURE_UNITS = {
     "requests": ("件", "个", "次", "份"),
     "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
-    "posts": ("条", "篇", "期", "次", "个", "则", "份", "万次", "条次", "批", "组", "幅", "项", "类"),
+    "posts": ("条", "篇", "期", "次", "个", "则", "份", "万次", "条次", "批", "组", "幅", "项", "类", "宗"),
     "suggestions": ("件", "条", "个"),
     "proposals": ("件", "条", "个"),
 }
@@ -78,9 +79,16 @@ RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直�
 AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
 AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services"}
+# parts of a count of published information ("…信息33条，其中…规范性文件1条") are categories of it:
+# posts, when the words naming them point at one of these measures
+CATEGORY_MEASURES = ("documents", "services", "other")
+RE_LIST_INTRO = re.compile(r"其中|包括|类别|分别为|主要有")
 # "6期《问政平潭》": issues of a named programme are events held
 RE_PROGRAMME_AFTER = re.compile(r"《[^》]{2,20}》")
 PROGRAMME_UNITS = ("期", "场")
+# units that posts take only after a verb of publishing in the clause
+PUBLISHED_UNITS = ("件",)
+RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it
 GENERIC_MEASURES = ("posts",)
 # documents are counted when issued: a document word followed by 类/等/信息 names a category of
@@ -91,11 +99,20 @@ RE_NOT_ISSUED = re.compile(r"(?:废止|清理|失效|修改|修订|宣布废止)
 
 # ---- numbers, units, qualifiers ---------------------------------------------------------------
 CN_NUM = "零〇一二两三四五六七八九十百千"
-NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM}]{{2,}}|[{CN_NUM}](?=[余多]?[万千百]))"
+# a single Chinese numeral counts only before a counting unit ("两项功能", "四个区级非遗代表性项目");
+# 一 is an article there ("一项重要工作") and is left out
+SINGLE_CN_UNITS = "个项种张家名位批所"
+NUMBER = (
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUM}]{{2,}}|[{CN_NUM}](?=[余多]?[万千百])"
+    rf"|(?<![{CN_NUM}第])[两二三四五六七八九](?=[{SINGLE_CN_UNITS}]))"
+)
+# what a single numeral with a unit must not be followed by: the structure of a text or a plan
+# ("三个方面", "六个部分"), set phrases ("三个一批"), nor stand inside quotes (“四个结合”)
+RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")
 UNITS = (
-    *MONEY_UNITS, "人次", "万次", "个工作日", "条次", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
+    *MONEY_UNITS, "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
     "本", "批", "组", "套", "名", "位", "台", "册", "张", "轮", "起", "类", "幅", "种", "所",
 )
 RE_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
@@ -121,6 +138,7 @@ RE_BARE_COUNT = re.compile(
 
 # ---- not counts -------------------------------------------------------------------------------
 # preceding context that makes a number a date, article, ordinal, document number, phone …
+CALL_UNITS = ("通", "次", "个", "人次", "件")
 RE_NOT_BEFORE = re.compile(r"(?:第|〔|\[|【|编号|邮编|电话|传真|热线电话|号码|国务院令)\s*$")
 RE_NOT_AFTER = re.compile(r"^(?:\s*(?:年|月|日|号|时|分|届|周年|岁|级|号文|〕|\]|[-－—]\d))")
 RE_YEARISH = re.compile(r"^(?:19|20)\d{2}$")

@@ -61,7 +61,8 @@ def test_numbers(num, mult, value):
         ("开展政务公开培训三十场次。", [(["unspecified"], None, "trainings", 30, "exact", "场", "培训三十场", "year")]),
         ("发布信息两千条，其中一百多条为政策文件。", [
             (["unspecified"], None, "posts", 2000, "exact", "条", "信息两千条", "year"),
-            (["unspecified"], None, "documents", 100, "over", "条", "一百多条", "year"),  # 为政策文件
+            # a part of the information published (其中…为政策文件) is a category of it: posts
+            (["unspecified"], None, "posts", 100, "over", "条", "一百多条", "year"),
         ]),
         # a count without a unit right after its measure word
         ("订阅数4.2万，粉丝数54373。", [
@@ -123,6 +124,12 @@ def short(text):
             [(["unspecified"], "posts", 612), (["unspecified"], "posts", 223)],
         ),
         ("法律法规、政策文件等信息共13条。", [(["unspecified"], "posts", 13)]),
+        (
+            "全年公开政府信息共33条，其中地方性法规、政府规章和规范性文件1条，城乡建设和管理的重大事项2条。",
+            [(["unspecified"], "posts", 33), (["unspecified"], "posts", 1), (["unspecified"], "posts", 2)],
+        ),
+        # durations are counts too (other); an anniversary is not
+        ("平均等候时长从42分钟缩减至19分钟，建馆20周年。", [(["unspecified"], "other", 42), (["unspecified"], "other", 19)]),
         # documents are counted when issued, not when repealed or reviewed
         ("本年度制发规范性文件34件。", [(["unspecified"], "documents", 34)]),
         ("经清理，已宣布废止规范性文件5件。", [(["unspecified"], "other", 5)]),
@@ -148,6 +155,12 @@ def short(text):
              (["unspecified"], "services", 41)],
         ),
         ("该5件政府信息公开申请均已答复。", [(["unspecified"], "requests", 5)]),
+        # a single Chinese numeral before a counting unit is a count, but not a text's structure,
+        # a quoted slogan, or 一 used as an article
+        ("依托微信公众号开发两项功能，从以下三个方面改进，做到“四个结合”，作为一项重要工作。", [(["wechat_official"], "other", 2)]),
+        # what a verb of publishing counts in 件 is posts; 宗 and 通 are units
+        ("通过部门网站当年发布政府信息393件。", [(["website"], "posts", 393)]),
+        ("发布征地告知书202宗，累计接听电话84472通。", [(["unspecified"], "posts", 202), (["unspecified"], "other", 84472)]),
         # issues of a named programme are events
         ("共组织开展6期《问政平潭》。", [(["unspecified"], "events", 6)]),
         # … but a channel followed by its own count is not carried back
