@@ -6,7 +6,7 @@ segment, tables, metrics, tags, summary), and measures in the same run, on the s
 throughput of bare `jieba.lcut`. Prints reports/s, MB/s, peak RSS, the ratio to jieba, and the
 speed-up of --jobs 2 over --jobs 1.
 
-    python scripts/bench.py [--n 5000] [--repeat 3] [--corpus ../shared/corpus] [--keep DIR]
+    python scripts/bench.py [--n 5000] [--repeat 3] [--ceiling] [--corpus ../shared/corpus] [--keep DIR]
 
 This machine's speed varies from minute to minute (the same run has taken 42 s and 59 s);
 ``--repeat`` measures the three in rounds and prints every round and the medians.
@@ -42,17 +42,40 @@ def build_corpus(src: Path, n: int, dest: Path) -> int:
     return total
 
 
+# runs a command and prints the peak RSS of its process tree (its own waited-for children only,
+# so neither the benchmark's other runs nor the jieba probe are counted)
+RSS_PROBE = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:]).returncode
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+"""
+
+
 def run_analyze(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     """(wall seconds, peak RSS of the run in MB — the largest process, workers included)."""
     exe = shutil.which("xxgk")
     cmd = [exe] if exe else [sys.executable, "-m", "nlp.cli"]
     cmd += ["analyze", str(folder), "-o", str(out), "-j", str(jobs), "-q"]
     t0 = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, check=False, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", RSS_PROBE, *cmd], check=False, cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024
+    lines = done.stdout.split()
+    return wall, (int(lines[-1]) / 1024 if lines else float("nan"))
+
+
+def parallel_ceiling(text_file: Path) -> float:
+    """Speed-up of two bare-jieba processes run at once over one alone, on the same text: what
+    this machine gives two CPU-bound processes at the moment (the --jobs 2 figure's ceiling)."""
+    probe = [sys.executable, "-c", JIEBA_PROBE, str(text_file)]
+    t0 = time.perf_counter()
+    subprocess.run(probe, check=True, capture_output=True)
+    one = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pair = [subprocess.Popen(probe, stdout=subprocess.DEVNULL) for _ in range(2)]
+    for proc in pair:
+        proc.wait()
+    return 2 * one / (time.perf_counter() - t0)
 
 
 JIEBA_PROBE = """
@@ -72,6 +95,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--keep", type=Path, help="keep the generated corpus and outputs here")
     ap.add_argument("--repeat", type=int, default=1, help="rounds of the three measurements; medians are printed")
+    ap.add_argument("--ceiling", action="store_true", help="also time two bare-jieba processes at once (the machine's parallel capacity)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="xxgk-bench-")) if not args.keep else args.keep
     tmp.mkdir(parents=True, exist_ok=True)
@@ -98,7 +122,8 @@ def main() -> int:
             lines = sum(1 for _ in open(out, encoding="utf-8"))
             results[jobs] = (wall, peak, lines)
         same = (tmp / "records-j1.jsonl").read_bytes() == (tmp / "records-j2.jsonl").read_bytes()
-        rounds.append({"jieba_s": jieba_s, "runs": results, "identical": same})
+        ceiling = parallel_ceiling(text_file) if args.ceiling else None
+        rounds.append({"jieba_s": jieba_s, "runs": results, "identical": same, "ceiling": ceiling})
         if r == 0:
             print(f"corpus: {args.n} text reports, {mb:.1f} MB (from {args.corpus})")
         if args.repeat > 1:
@@ -112,6 +137,8 @@ def main() -> int:
         w1, w2 = results[1][0], results[2][0]
         print(f"full pipeline vs bare jieba (--jobs 1): {jieba_s / w1:.2f}x")
         print(f"speed-up of --jobs 2 over --jobs 1: {w1 / w2:.2f}x on {os.cpu_count()} cores")
+        if ceiling is not None:
+            print(f"two bare-jieba processes at once vs one alone, measured just after: {ceiling:.2f}x")
         print(f"records identical whatever --jobs: {same}", flush=True)
     if args.repeat > 1:
         ratios = [x["jieba_s"] / x["runs"][1][0] for x in rounds]
@@ -121,10 +148,17 @@ def main() -> int:
               f"(min {min(speedups):.2f}, max {max(speedups):.2f}); peak RSS at most "
               f"{max(p for x in rounds for _, p, _ in x['runs'].values()):.0f} MB; records identical in every round: "
               f"{all(x['identical'] for x in rounds)}")
+        if args.ceiling:
+            ceilings = [x["ceiling"] for x in rounds]
+            print(f"two bare-jieba processes at once: median {statistics.median(ceilings):.2f}x "
+                  f"(min {min(ceilings):.2f}, max {max(ceilings):.2f})")
     summary = {
         "n": args.n,
         "mb": mb,
-        "rounds": [{"jieba_s": x["jieba_s"], "runs": {str(k): v for k, v in x["runs"].items()}, "identical": x["identical"]} for x in rounds],
+        "rounds": [
+            {"jieba_s": x["jieba_s"], "runs": {str(k): v for k, v in x["runs"].items()}, "identical": x["identical"], "ceiling": x["ceiling"]}
+            for x in rounds
+        ],
     }
     (tmp / "bench.json").write_text(json.dumps(summary, indent=1))
     if not args.keep:
