@@ -35,7 +35,7 @@ def build_pipeline(c: float = DEFAULT_C, cv: int = 3):
                     sublinear_tf=True, max_features=30000,
                 ),
             ),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), min_df=2, sublinear_tf=True, max_features=30000)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 2), min_df=2, sublinear_tf=True, max_features=30000)),
         ]
     )
     clf = OneVsRestClassifier(
