@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from nlp import patterns as P
 
-
 _OFFSET_DTYPE = f"=i{array('l').itemsize}"  # numpy's twin of array('l') on this platform
 
 

@@ -10,7 +10,6 @@ highest, and fills up to ``n`` with the next best-ranked sentences.
 
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
