@@ -70,8 +70,8 @@ RE_TITLE = re.compile(
 RE_STAT_PERIOD = re.compile(r"统计(?:期限|周期|时限|时间)?[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 SIGNATURE_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|" + CN_YEAR + r"年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 SIGNATURE_ORG = r"(?P<org>[^\s，。；：:、0-9]{4,40}?(?:局|委员会|委|政府|办公室|办公厅|中心|管委会|实验区|管理局|厅|办))"
-RE_SIGNATURE = re.compile(SIGNATURE_ORG + r"\s*(?P<date>" + SIGNATURE_DATE + ")")
-# the same, found from its date (fast on long texts): the organisation ending just before a date
+# a signature is an organisation ending right before a date; it is found from the date (scanning
+# every position of a long text with the lazy name pattern is slow)
 RE_SIGNATURE_DATE = re.compile(SIGNATURE_DATE)
 RE_SIGNATURE_ORG_BEFORE = re.compile(SIGNATURE_ORG + r"\s*$")
 SIGNATURE_WINDOW = 80

@@ -153,9 +153,14 @@ def char_wb_ngrams(text: str, lo: int, hi: int) -> list[str]:
     space, each word padded with a space), built with list comprehensions: the same multiset of
     n-grams, about twice as fast on Chinese passages."""
     out: list[str] = []
-    for w in RE_WHITESPACES.sub(" ", text.lower()).split():
+    for w in _char_wb_words(text):
         out.extend(_word_char_ngrams(w, lo, hi))
     return out
+
+
+def _char_wb_words(text: str) -> list[str]:
+    """The words char_wb cuts n-grams in: lowercased, split at whitespace."""
+    return RE_WHITESPACES.sub(" ", text.lower()).split()
 
 
 def _word_char_ngrams(w: str, lo: int, hi: int) -> list[str]:
@@ -225,7 +230,7 @@ class FastVectorizer:
     def indices(self, text: str) -> list[int]:
         if self.kind == "char_wb":
             out: list[int] = []
-            for w in RE_WHITESPACES.sub(" ", text.lower()).split():
+            for w in _char_wb_words(text):
                 out.extend(self._word_indices(w))
             return out
         from nlp.classify.features import jieba_tokens
@@ -317,11 +322,6 @@ class FastProba:
                 for i, s in enumerate(settings["blocks"])
             ]
             return cls(blocks, z["w"], z["c"], z["a"], z["b"], z["owner"], settings["n_labels"])
-
-    def features(self, texts: list[str]):
-        import scipy.sparse as sp
-
-        return sp.hstack([block.transform(texts) for block in self.blocks], format="csr")
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         from scipy.special import expit

@@ -213,23 +213,23 @@ class _Stats:
         if tag in BLOCK_TAGS:
             owner = el
         nonlink = link = 0
-        n = _cjk_count(el.text)
-        if in_link:
-            link += n
-        else:
-            nonlink += n
-            self.own[owner] = self.own.get(owner, 0) + n
-        for child in el:
-            if isinstance(child.tag, str):
-                a, b = self._count(child, in_link, owner)
-                nonlink += a
-                link += b
-            n = _cjk_count(child.tail)
+
+        def add(text) -> None:  # text directly in ``el`` (its own text or a child's tail)
+            nonlocal nonlink, link
+            n = _cjk_count(text)
             if in_link:
                 link += n
             else:
                 nonlink += n
                 self.own[owner] = self.own.get(owner, 0) + n
+
+        add(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                a, b = self._count(child, in_link, owner)
+                nonlink += a
+                link += b
+            add(child.tail)
         self.total[el] = nonlink
         self.links[el] = link
         return nonlink, link

@@ -44,13 +44,24 @@ class Metric:
         return d
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding ``pos``."""
+    start = 0
+    for b in RE_SENTENCE_BREAK.finditer(text, 0, pos):
+        start = b.end()
+    return start
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return not RE_SENTENCE_BREAK.search(text, start, end)
+
+
 def _inside_quotes(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside “…” or 《…》 (a name or slogan, not a count)."""
-    for open_, close in (("“", "”"), ("《", "》"), ("\"", "\"")):
-        left = text.rfind(open_, 0, pos)
-        if left != -1 and text.find(close, left + 1, pos) == -1 and (open_ != close or text.count(open_, 0, pos) % 2 == 1):
+    """Whether ``pos`` is inside “…”, 《…》 or "…" (a name or slogan, not a count)."""
+    for open_, close in (("“", "”"), ("《", "》")):
+        if text.rfind(open_, 0, pos) > text.rfind(close, 0, pos):
             return True
-    return False
+    return text.count('"', 0, pos) % 2 == 1
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -99,9 +110,8 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         if words:
             w = max(words, key=lambda x: x.end())
             measure = V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)]
-            if measure in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[measure]:
-                return "other", m.start()  # "3轮次政策文件清理" counts rounds, not documents
-            return measure, m.start()
+            # "3轮次政策文件清理" counts rounds, not documents
+            return (measure if _unit_fits(measure, unit) else "other"), m.start()
     clause_start = max(0, m.start() - MEASURE_WINDOW)
     for b in RE_CLAUSE_BREAK.finditer(text, clause_start, m.start()):
         clause_start = b.end()
@@ -126,12 +136,17 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         return "other", m.start()
     if unit in V.MONEY_UNITS:
         return "other", m.start()  # 0元 is money
-    if best[0] in V.MEASURE_UNITS and unit not in V.MEASURE_UNITS[best[0]]:
-        # 行政复议36起 is not a request; but what a verb of publishing counts in 件 is posts
-        # ("发布政府信息393件", "发布行政处罚23件"), not the 信息1件 of a request's subject
-        if not (best[0] == "posts" and unit in V.PUBLISHED_UNITS and V.RE_PUBLISH_VERB.search(clause)):
-            return "other", m.start()
+    # 行政复议36起 is not a request; but what a verb of publishing counts in 件 is posts
+    # ("发布政府信息393件", "发布行政处罚23件"), not the 信息1件 of a request's subject
+    published = best[0] == "posts" and unit in V.PUBLISHED_UNITS and V.RE_PUBLISH_VERB.search(clause)
+    if not _unit_fits(best[0], unit) and not published:
+        return "other", m.start()
     return best
+
+
+def _unit_fits(measure: str, unit: str | None) -> bool:
+    """Whether ``unit`` is one ``measure`` is counted in (measures without a list take any)."""
+    return measure not in V.MEASURE_UNITS or unit in V.MEASURE_UNITS[measure]
 
 
 def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> tuple[str, int]:
@@ -158,15 +173,16 @@ def _channel_hits(text: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
-def _group_ending(text: str, hits: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The last hit and the hits listed with it ("微信视频号、抖音号")."""
-    group = [hits[-1]]
-    for h in reversed(hits[:-1]):
-        if V.RE_CHANNEL_JOINER.match(text[h.end() : group[0].start()]):
-            group.insert(0, h)
-        else:
+def _group_at(text: str, hits: list[re.Match[str]], last: bool) -> list[re.Match[str]]:
+    """The last hit (or the first), with the hits listed next to it ("微信视频号、抖音号")."""
+    ordered = hits[::-1] if last else hits
+    group = [ordered[0]]
+    for h in ordered[1:]:
+        left, right = (h, group[-1]) if last else (group[-1], h)
+        if not V.RE_CHANNEL_JOINER.match(text[left.end() : right.start()]):
             break
-    return group
+        group.append(h)
+    return sorted(group, key=lambda h: h.start())
 
 
 def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
@@ -178,12 +194,7 @@ def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
     hits = _channel_hits(text, pos, sent_end)
     if not hits:
         return []
-    group = [hits[0]]
-    for h in hits[1:]:
-        if V.RE_CHANNEL_JOINER.match(text[group[-1].end() : h.start()]):
-            group.append(h)
-        else:
-            break
+    group = _group_at(text, hits, last=False)
     for m in V.RE_COUNT.finditer(text, group[-1].end(), sent_end):
         if not _is_excluded(text, m):
             return []
@@ -195,12 +206,10 @@ def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | 
 
     A sentence that names no channel takes the channels of ``context`` (the sentence before it
     in the same paragraph), as in "开设…微信公众号…。2022年共发布信息856篇，订阅数4.2万。"."""
-    sent_start = 0
-    for b in RE_SENTENCE_BREAK.finditer(text, 0, pos):
-        sent_start = b.end()
+    sent_start = _sentence_start(text, pos)
     hits = _channel_hits(text, sent_start, pos)
     if hits:
-        group = _group_ending(text, hits)
+        group = _group_at(text, hits, last=True)
     else:
         group = _trailing_group(text, pos)
     if not group and context and V.CARRY_ACROSS_SENTENCES:
@@ -231,9 +240,7 @@ def _bare_counts(text: str, taken: list[tuple[int, int]], passage_id, context: s
             continue
         value = to_number(m.group("num"), m.group("mult"))
         channels, account = _channels(text, m.start(), context)
-        sent_start = 0
-        for b in RE_SENTENCE_BREAK.finditer(text, 0, m.start()):
-            sent_start = b.end()
+        sent_start = _sentence_start(text, m.start())
         out.append(
             Metric(
                 channels=channels,
@@ -277,7 +284,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the measure of the last
             # count in the same unit earlier in the sentence (rates in between do not interrupt)
             same = next((x for x in reversed(out) if x.unit == m.group("unit")), None)
-            if same is not None and same.measure != "other" and not RE_SENTENCE_BREAK.search(text, same.end, m.start()):
+            if same is not None and same.measure != "other" and _same_sentence(text, same.end, m.start()):
                 measure = same.measure
         if measure in V.CATEGORY_MEASURES and m.group("unit") in V.MEASURE_UNITS["posts"]:
             # "公开政府信息33条，其中地方性法规、政府规章和规范性文件1条，…重大事项1条": the parts of a
@@ -285,7 +292,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             heads = (
                 x
                 for x in out
-                if x.measure == "posts" and x.unit == m.group("unit") and not RE_SENTENCE_BREAK.search(text, x.end, m.start())
+                if x.measure == "posts" and x.unit == m.group("unit") and _same_sentence(text, x.end, m.start())
             )
             if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
                 measure = "posts"
@@ -299,9 +306,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             ch = V.RE_CHANNEL.match(counted.group(0))
             if ch and V.CHANNEL_OF[ch.group(0)] != "other":
                 channels, account = [V.CHANNEL_OF[ch.group(0)]], None  # "29个政务新媒体"
-        sent_start = 0
-        for b in RE_SENTENCE_BREAK.finditer(text, 0, m.start()):
-            sent_start = b.end()
+        sent_start = _sentence_start(text, m.start())
         period = _period(text, sent_start, m.start())
         unit = m.group("unit") or ""
         out.append(

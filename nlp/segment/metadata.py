@@ -131,9 +131,8 @@ def detect_template(text: str, year: int | None, section_keys: set[str]) -> str:
 
 
 def signatures(text: str) -> list[str]:
-    """Organisations signing the report: the names that ``P.RE_SIGNATURE`` finds (a name ending
-    in 局/委/政府/… right before a date), looked for from each date backwards, since scanning
-    every position of a long text with the lazy name pattern is slow."""
+    """Organisations signing the report: a name ending in 局/委/政府/… right before a date,
+    looked for from each date backwards."""
     out = []
     end = 0
     for d in P.RE_SIGNATURE_DATE.finditer(text):
