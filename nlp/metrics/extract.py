@@ -128,8 +128,13 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
     found = [_document_or_posts(text, f, clause_start) for f in found]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
-    if specific:
+    if found and found[-1][0] == "other":
+        best = found[-1]  # "短视频等官方宣传账号135个": the nearest word names what is counted
+    elif specific:
         best = specific[-1]  # "解读类信息发布21条": interpretations, not posts
+        later = [f for f in found if f[0] == "posts" and f[1] > best[1]]
+        if later and not _unit_fits(best[0], unit) and _unit_fits("posts", unit):
+            best = later[-1]  # "主动公开和依申请公开的政府信息共468条" counts information
     elif found:
         best = found[-1]
     if best is None:
@@ -169,7 +174,8 @@ def _channel_hits(text: str, start: int, end: int) -> list[re.Match[str]]:
         h
         for h in V.RE_CHANNEL.finditer(text, start, end)
         # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
-        if V.CHANNEL_OF[h.group(0)] != "other" or h.group(0) == "小红书" or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
+        if V.channel_of(h.group(0)) != "other" or h.group(0) not in V.CHANNEL_OF or h.group(0) in V.OTHER_ALWAYS
+        or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
     ]
 
 
@@ -191,7 +197,8 @@ def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
     count follows it in the sentence (a channel with counts of its own is theirs)."""
     brk = RE_SENTENCE_BREAK.search(text, pos)
     sent_end = brk.start() if brk else len(text)
-    hits = _channel_hits(text, pos, sent_end)
+    # the press after the counts reports on them ("经验做法被…日报刊发"); it published none of them
+    hits = [h for h in _channel_hits(text, pos, sent_end) if h.group(0) not in V.MEDIA]
     if not hits:
         return []
     group = _group_at(text, hits, last=False)
@@ -216,13 +223,36 @@ def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | 
         return _channels(context, len(context.rstrip("。！？!? ")))
     if not group:
         return ["unspecified"], None
-    channels = sorted({V.CHANNEL_OF[h.group(0)] for h in group})
+    channels = sorted({V.channel_of(h.group(0)) for h in group})
     account = None
     near = text[max(sent_start, group[0].start() - 24) : group[-1].end() + 24]
     q = RE_QUOTED.search(near)
     if q:
         account = q.group(1)
     return channels, account
+
+
+def _respectively(text: str, pos: int) -> tuple[list[str], None] | None:
+    """"微博、微信分别发布平潭旅游信息495条和632条": the i-th channel of the group before 分别 is
+    the i-th count's, when the clause after 分别 holds as many counts as the group channels."""
+    sent_start = _sentence_start(text, pos)
+    hits = _channel_hits(text, sent_start, pos)
+    if not hits:
+        return None
+    group = _group_at(text, hits, last=True)
+    word = V.RE_RESPECTIVELY.search(text, group[-1].end(), pos)
+    if not word:
+        return None
+    stop = V.RE_COUNT_LIST_END.search(text, word.end())
+    end = stop.start() if stop else len(text)
+    if pos >= end:
+        return None
+    counts = [c for c in V.RE_COUNT.finditer(text, word.end(), end) if not _is_excluded(text, c)]
+    starts = [c.start("num") for c in counts]
+    if len(counts) != len(group) or pos not in [c.start() for c in counts] and pos not in starts:
+        return None
+    i = next(i for i, c in enumerate(counts) if pos in (c.start(), c.start("num")))
+    return [V.channel_of(group[i].group(0))], None
 
 
 def _period(text: str, sent_start: int, pos: int) -> str:
@@ -296,19 +326,30 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             )
             if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
                 measure = "posts"
+        if V.RE_INFO_ITEMS.search(text, max(0, m.start() - 14), m.start()):
+            measure = "other"
         end = m.end()
         after = V.RE_MEASURE_AFTER.match(text, end)
         if after and measure == V.MEASURE_OF.get(after.group(0)):
             end = after.end()
         channels, account = _channels(text, m.start(), context)
+        if len(channels) > 1:
+            channels, account = _respectively(text, m.start()) or (channels, account)
         counted = V.RE_AFTER_UNIT_RUN.match(text, m.end()) if m.group("unit") else None
         if counted:
             ch = V.RE_CHANNEL.match(counted.group(0))
-            if ch and V.CHANNEL_OF[ch.group(0)] != "other":
-                channels, account = [V.CHANNEL_OF[ch.group(0)]], None  # "29个政务新媒体"
+            if ch and V.channel_of(ch.group(0)) != "other":
+                channels, account = [V.channel_of(ch.group(0))], None  # "29个政务新媒体"
+        if measure == "other" and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
+            measure = "consultations"
         sent_start = _sentence_start(text, m.start())
         period = _period(text, sent_start, m.start())
         unit = m.group("unit") or ""
+        rates = V.RE_RATE_LIST.search(text, max(sent_start, m.start() - V.RATE_LIST_WINDOW), m.start()) if measure == "rate" else None
+        if rates:
+            start = rates.start()
+            for _ in V.RE_RATE_JOINER.findall(rates.group(0)):
+                out.append(Metric(channels, account, measure, value, _qualifier(m), "", text[start:end], period, start, end, passage_id))
         out.append(
             Metric(
                 channels=channels,

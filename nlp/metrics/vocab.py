@@ -27,18 +27,34 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "new_media": ("政务新媒体", "新媒体矩阵", "新媒体平台", "新媒体"),
     # the disclosure column of a website is the online disclosure zone (annotators agree on it)
     "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区", "政府信息公开专栏", "信息公开专栏", "政务公开专栏"),
-    "hotline": ("12345", "热线"),
+    "hotline": ("12345", "热线", "咨询电话", "投诉电话", "服务电话"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
     "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅"),
-    # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台)
-    "other": ("服务平台", "平台", "小红书"),
+    # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
+    # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
+    "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体"))),
 }
+# "other" words that name a channel by themselves (a bare 平台 needs a quoted name before it)
+OTHER_ALWAYS = ("小红书", *MEDIA)
+# websites written as names: the city portal "中国平潭网" / "中国·平潭网" is the website; a site
+# for one kind of business (政府采购网, 公共资源交易网, 信用平潭网) is another channel
+RE_SITE = r"中国[·•・]?[\u4e00-\u9fff]{2,4}网(?![站络民页格点办])|(?:政府)?采购(?:信息)?网(?![站络民页格点办])|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{2,3}网(?![站络民页格点办])"
+RE_SITE_PORTAL = re.compile(r"中国")
+# a named programme is a channel of its own (other): "6期《问政平潭》", "《问政平潭》《…》等相关栏目"
+RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?相关?(?:栏目|节目))"
 RE_NAMED_BEFORE = re.compile(r"[”\"」』]\s*$|[”\"」』](?:服务|政务|办事)$")
 # the spec carries channels over inside a sentence only
 CARRY_ACROSS_SENTENCES = False
 CHANNEL_OF = {w: ch for ch, words in CHANNEL_WORDS.items() for w in words}
-RE_CHANNEL = re.compile("|".join(sorted(map(re.escape, CHANNEL_OF), key=len, reverse=True)))
+RE_CHANNEL = re.compile("|".join([RE_PROGRAMME, RE_SITE, *sorted(map(re.escape, CHANNEL_OF), key=len, reverse=True)]))
+
+
+def channel_of(word: str) -> str:
+    """The channel a match of ``RE_CHANNEL`` names."""
+    if word in CHANNEL_OF:
+        return CHANNEL_OF[word]
+    return "website" if RE_SITE_PORTAL.match(word) else "other"
 # channels listed together: "微信视频号、抖音号" / "微博和抖音"
 RE_CHANNEL_JOINER = re.compile(r"^[、和及与，,/\s]{1,2}$")
 
@@ -51,14 +67,14 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
     "consultations": ("咨询", "留言", "来信", "诉求", "网民"),
     "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "征集", "调查"),
-    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会"),
+    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访"),
     "trainings": ("培训",),
     "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请"),
     "suggestions": ("人大代表建议", "代表建议", "建议"),
     "proposals": ("政协提案", "提案"),
     "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件"),
     "services": ("政务服务事项", "服务事项", "事项"),
-    "posts": ("政府信息", "信息", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
+    "posts": ("政府信息", "信息", "新闻", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
     # counted things that are none of the above: the nearest of these makes the measure "other"
     "other": ("账号", "企业", "单位", "行政复议", "复议", "行政诉讼", "诉讼"),
 }
@@ -78,7 +94,7 @@ RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, rev
 RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件)")
 AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
-AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services"}
+AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "栏目": "other"}
 # parts of a count of published information ("…信息33条，其中…规范性文件1条") are categories of it:
 # posts, when the words naming them point at one of these measures
 CATEGORY_MEASURES = ("documents", "services", "other")
@@ -86,11 +102,25 @@ RE_LIST_INTRO = re.compile(r"其中|包括|类别|分别为|主要有")
 # "6期《问政平潭》": issues of a named programme are events held
 RE_PROGRAMME_AFTER = re.compile(r"《[^》]{2,20}》")
 PROGRAMME_UNITS = ("期", "场")
+# what a hotline counts in these units is calls and messages received or answered
+# ("受理各类12345市民服务热线295起", "累计接听电话84472通")
+HOTLINE_CALL_UNITS = ("起", "通", "件", "人次")
+# one percentage stated for several rates: one record per rate ("按时办结率、群众满意率均为100%")
+RE_RATE_LIST = re.compile(r"[^，。；：\s]{1,12}?率(?:[、和及与][^，。；、%]{1,12}?率)+(?:均|都|皆)(?:为|达到|达|是)?$")
+RATE_LIST_WINDOW = 60
+RE_RATE_JOINER = re.compile(r"率[、和及与]")
+# "微博、微信分别发布信息495条和632条": the listed channels, in order, to the counts that follow
+RE_RESPECTIVELY = re.compile(r"分别")
+RE_COUNT_LIST_END = re.compile(r"[，。；！？,;!?]")
+# counts of the old template's information table that are neither posts nor requests
+# ("依申请公开信息数374条", "不予公开信息数55条"): information items, measure other
+RE_INFO_ITEMS = re.compile(r"(?<![和及与、])(?:依申请公开|不予公开)(?:的)?(?:政府)?信息(?:数|数量)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
 RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
-# posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it
-GENERIC_MEASURES = ("posts",)
+# posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
+# a word of the "other" list does only when it is the nearest ("各单位主动公开政府信息1397条" is posts)
+GENERIC_MEASURES = ("posts", "other")
 # documents are counted when issued: a document word followed by 类/等/信息 names a category of
 # published information ("政策、规范性文件类信息95条" is posts), and one after a verb of
 # repealing or revising is not an issued document ("废止规范性文件5件")

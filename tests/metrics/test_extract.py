@@ -162,7 +162,20 @@ def short(text):
         ("通过部门网站当年发布政府信息393件。", [(["website"], "posts", 393)]),
         ("发布征地告知书202宗，累计接听电话84472通。", [(["unspecified"], "posts", 202), (["unspecified"], "other", 84472)]),
         # issues of a named programme are events
-        ("共组织开展6期《问政平潭》。", [(["unspecified"], "events", 6)]),
+        ("共组织开展6期《问政平潭》。", [(["other"], "events", 6)]),  # a named programme is a channel
+        # the channel only: what 4次参加 counts is left as other (an annotator read events)
+        ("共4次参加《问政平潭》《问政平潭之有事您说》等相关栏目。", [(["other"], "other", 4)]),
+        ("共受理各类12345市民服务热线295起，按时办结率、群众满意率均为100%。",
+         [(["hotline"], "consultations", 295), (["hotline"], "rate", 100), (["hotline"], "rate", 100)]),
+        ("微博、微信分别发布信息495条和632条。", [(["weibo"], "posts", 495), (["wechat_official"], "posts", 632)]),
+        ("微博、微信分别发布信息495条，阅读量1万次。", [(["wechat_official", "weibo"], "posts", 495), (["wechat_official", "weibo"], "views", 10000)]),
+        ("依申请公开信息数374条，不予公开信息数55条，主动公开和依申请公开的政府信息共468条。",
+         [(["unspecified"], "other", 374), (["unspecified"], "other", 55), (["unspecified"], "posts", 468)]),
+        ("完成梳理行政权力事项3646项，已在中国平潭网上公布。", [(["website"], "services", 3646)]),
+        ("在平潭政府采购信息网上主动公开政府采购项目信息189条。", [(["other"], "posts", 189)]),
+        ("在福建电视台、平潭时报等媒介上报道新闻14篇。", [(["other"], "posts", 14)]),
+        ("接受电视采访5人次。", [(["other"], "events", 5)]),
+        ("各单位主动公开政府信息1397条。", [(["unspecified"], "posts", 1397)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],

@@ -26,7 +26,6 @@ SEED_001_MISSED = Counter(
         (("other",), "rate", 99.75): 1,
         (("unspecified",), "events", 25): 1,  # "25期" alone in a table cell
         (("unspecified",), "other", 19): 1,  # 建议、政协提案19件 (combined)
-        (("unspecified",), "rate", 100): 1,  # one "100%" stated for two rates
         (("unspecified",), "services", 73): 1,
     }
 )
