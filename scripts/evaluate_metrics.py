@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ANNOTATIONS = ROOT / "corpora" / "annotations" / "metrics"
 # annotated after the extraction rules were last revised, and not looked at while writing them
+# (the third held-out set; the first two became development data once their errors were read)
 HELD_OUT = {
-    "054_pingtan_2012", "101_pingtan_nyncj_2021", "132_pingtan_czjrj_2022",
-    "137_pingtan_jtjsj_2022", "166_pingtan_xzspj_2024", "212_pingtan_jjfzj_2018",
+    "032_pingtan_2011", "053_pingtanxian_2013", "102_pingtan_scjgj_2021",
+    "139_pingtan_nyncj_2022", "141_pingtan_shsyj_2022", "172_pingtan_shsyj_2024",
 }
 
 
