@@ -137,13 +137,21 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             best = later[-1]  # "主动公开和依申请公开的政府信息共468条" counts information
     elif found:
         best = found[-1]
+    if best is not None and best[0] == "documents" and any(f[0] == "interpretations" for f in found):
+        best = next(f for f in found if f[0] == "interpretations")  # "解读政策性文件8条", "政策性解读文件14条"
     if best is None:
+        if unit in V.PUBLISHED_NO_WORD_UNITS and V.RE_PUBLISHED_NO_WORD.search(clause):
+            return "posts", m.start()
         return "other", m.start()
     if unit in V.MONEY_UNITS:
         return "other", m.start()  # 0元 is money
     # 行政复议36起 is not a request; but what a verb of publishing counts in 件 is posts
     # ("发布政府信息393件", "发布行政处罚23件"), not the 信息1件 of a request's subject
     published = best[0] == "posts" and unit in V.PUBLISHED_UNITS and V.RE_PUBLISH_VERB.search(clause)
+    if best[0] == "requests" and unit == "条":
+        word = V.RE_MEASURE.match(text, best[1])
+        if word and V.RE_REQUESTS_RIGHT_BEFORE.fullmatch(text, word.end(), m.start()):
+            return best
     if not _unit_fits(best[0], unit) and not published:
         return "other", m.start()
     return best
@@ -162,7 +170,7 @@ def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> 
         return found
     word = V.RE_MEASURE.match(text, start)
     end = word.end() if word else start
-    if V.RE_DOCUMENT_CATEGORY.match(text, end):
+    if V.RE_DOCUMENT_CATEGORY.match(text, end) and not V.RE_ISSUED.search(text, clause_start, start):
         return "posts", start
     if V.RE_NOT_ISSUED.search(text, clause_start, start):
         return "other", start
@@ -275,7 +283,8 @@ def _bare_counts(text: str, taken: list[tuple[int, int]], passage_id, context: s
             Metric(
                 channels=channels,
                 account=account,
-                measure=V.MEASURE_OF.get(m.group("mw"), V.MEASURE_OF.get(m.group("mw")[:2], "other")),
+                measure="other" if _information_items(text, m.start("num")) else
+                V.MEASURE_OF.get(m.group("mw"), V.MEASURE_OF.get(m.group("mw")[:2], "other")),
                 value=value,
                 qualifier="over" if m.group("q2") else "exact",
                 unit="",
@@ -287,6 +296,13 @@ def _bare_counts(text: str, taken: list[tuple[int, int]], passage_id, context: s
             )
         )
     return out
+
+
+def _information_items(text: str, pos: int) -> bool:
+    """Counts of information that are neither published posts nor requests: the old template's
+    依申请公开信息数 / 不予公开信息数, and what the agency produced or obtained."""
+    window = max(0, pos - 14)
+    return bool(V.RE_INFO_ITEMS.search(text, window, pos) or V.RE_PRODUCED.search(text, window, pos))
 
 
 def _qualifier(m: re.Match[str]) -> str:
@@ -326,8 +342,8 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             )
             if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
                 measure = "posts"
-        if V.RE_INFO_ITEMS.search(text, max(0, m.start() - 14), m.start()):
-            measure = "other"
+        if m.group("unit") != "件" and _information_items(text, m.start()):
+            measure = "other"  # but "不予公开2件" counts requests
         end = m.end()
         after = V.RE_MEASURE_AFTER.match(text, end)
         if after and measure == V.MEASURE_OF.get(after.group(0)):

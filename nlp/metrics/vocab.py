@@ -26,7 +26,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "mini_program": ("小程序",),
     "new_media": ("政务新媒体", "新媒体矩阵", "新媒体平台", "新媒体"),
     # the disclosure column of a website is the online disclosure zone (annotators agree on it)
-    "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区", "政府信息公开专栏", "信息公开专栏", "政务公开专栏"),
+    "disclosure_zone": ("政务公开专区", "政府信息公开专区", "公开专区", "政府信息公开专栏", "信息公开专栏", "政务公开专栏", "政务公开栏"),
     "hotline": ("12345", "热线", "咨询电话", "投诉电话", "服务电话"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
@@ -72,7 +72,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请"),
     "suggestions": ("人大代表建议", "代表建议", "建议"),
     "proposals": ("政协提案", "提案"),
-    "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件"),
+    "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件", "公文"),
     "services": ("政务服务事项", "服务事项", "事项"),
     "posts": ("政府信息", "信息", "新闻", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
     # counted things that are none of the above: the nearest of these makes the measure "other"
@@ -114,10 +114,21 @@ RE_RESPECTIVELY = re.compile(r"分别")
 RE_COUNT_LIST_END = re.compile(r"[，。；！？,;!?]")
 # counts of the old template's information table that are neither posts nor requests
 # ("依申请公开信息数374条", "不予公开信息数55条"): information items, measure other
-RE_INFO_ITEMS = re.compile(r"(?<![和及与、])(?:依申请公开|不予公开)(?:的)?(?:政府)?信息(?:数|数量)?(?:为|共|达)?$")
+RE_INFO_ITEMS = re.compile(
+    r"(?<![和及与、])(?:依申请公开(?:的)?(?:政府)?信息(?:数|数量)|不予公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
+)
+# what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
+RE_PRODUCED = re.compile(r"(?:制作|获取)[、和及与]?(?:获取)?(?:的)?(?:政府)?信息(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
 RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
+# a count with no measure word after a verb of publishing is posts ("主动公开99条政策"), but not
+# the 公开 of a noticeboard's name (刊出政务公开栏12期)
+RE_PUBLISHED_NO_WORD = re.compile(r"(?:发布|推送|发文|公布|刊发|转发|公开)(?:了|共)?$")
+PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则")
+# requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
+# of a sentence about requests
+RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:数|数量)?(?:为|共|达)?$")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
 # a word of the "other" list does only when it is the nearest ("各单位主动公开政府信息1397条" is posts)
 GENERIC_MEASURES = ("posts", "other")
@@ -125,6 +136,8 @@ GENERIC_MEASURES = ("posts", "other")
 # published information ("政策、规范性文件类信息95条" is posts), and one after a verb of
 # repealing or revising is not an issued document ("废止规范性文件5件")
 RE_DOCUMENT_CATEGORY = re.compile(r"(?:类|等|相关)?(?:信息|类)")  # used with .match at a position
+# a document category after a verb of issuing is documents issued ("印发公文类政府信息共510条")
+RE_ISSUED = re.compile(r"(?:印发|制发|下发)$")
 RE_NOT_ISSUED = re.compile(r"(?:废止|清理|失效|修改|修订|宣布废止)\S{0,4}$")
 
 # ---- numbers, units, qualifiers ---------------------------------------------------------------
@@ -161,7 +174,7 @@ CUMULATIVE = re.compile(r"截至|截止|累计|共计|总计|历年|至今|以�
 NOT_CUMULATIVE = re.compile(r"全年|今年|本年|年内|(?:19|20)\d{2}\s*年(?!\d)")
 # a count written without a unit right after its measure word: "粉丝数54373", "订阅数4.2万"
 RE_BARE_COUNT = re.compile(
-    r"(?P<mw>粉丝数|粉丝量|订阅数|订阅量|关注人数|关注数|关注量|浏览量|阅读量|访问量|点击量|播放量|观看量|点赞量|点赞数)"
+    r"(?P<mw>粉丝数|粉丝量|订阅数|订阅量|关注人数|关注数|关注量|浏览量|阅读量|访问量|点击量|播放量|观看量|点赞量|点赞数|信息数)"
     r"(?:达到|达|为|超过|超|近)?(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<q2>余|多)?"
     r"(?![\d%.万亿年月日号]|[\u4e00-\u9fff])"
 )
