@@ -130,6 +130,8 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
     if found and found[-1][0] == "other":
         best = found[-1]  # "短视频等官方宣传账号135个": the nearest word names what is counted
+        if unit in V.PUBLISHED_NO_WORD_UNITS and V.RE_DISCLOSE_VERB.search(text, clause_start, best[1]):
+            best = ("posts", best[1])  # "全年公开核准企业资质50条": published information
     elif specific:
         best = specific[-1]  # "解读类信息发布21条": interpretations, not posts
         later = [f for f in found if f[0] == "posts" and f[1] > best[1]]
@@ -329,7 +331,8 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
         if measure == "other" and m.group("unit") not in (None, "%"):
             # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the measure of the last
             # count in the same unit earlier in the sentence (rates in between do not interrupt)
-            same = next((x for x in reversed(out) if x.unit == m.group("unit")), None)
+            family = V.UNIT_FAMILY.get(m.group("unit"), m.group("unit"))
+            same = next((x for x in reversed(out) if V.UNIT_FAMILY.get(x.unit, x.unit) == family), None)
             if same is not None and same.measure != "other" and _same_sentence(text, same.end, m.start()):
                 measure = same.measure
         if measure in V.CATEGORY_MEASURES and m.group("unit") in V.MEASURE_UNITS["posts"]:
@@ -356,6 +359,12 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             ch = V.RE_CHANNEL.match(counted.group(0))
             if ch and V.channel_of(ch.group(0)) != "other":
                 channels, account = [V.channel_of(ch.group(0))], None  # "29个政务新媒体"
+        if measure in V.MODE_CHANNELS:
+            mode = V.RE_MODE_BEFORE.search(text, max(0, start - 4), start)
+            if mode:
+                channels, account = [V.MODE_CHANNELS[measure].get(mode.group(1), "other")], None
+        if m.group("unit") == "%" and out and text[out[-1].end : m.start()] in ("，占", ",占", "占", "，约占", "，占比"):
+            channels, account = out[-1].channels, out[-1].account
         if measure == "other" and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
             measure = "consultations"
         sent_start = _sentence_start(text, m.start())

@@ -30,7 +30,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "hotline": ("12345", "热线", "咨询电话", "投诉电话", "服务电话"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
-    "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅"),
+    "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
     "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体"))),
@@ -73,7 +73,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "suggestions": ("人大代表建议", "代表建议", "建议"),
     "proposals": ("政协提案", "提案"),
     "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件", "公文"),
-    "services": ("政务服务事项", "服务事项", "事项"),
+    "services": ("政务服务事项", "服务事项", "事项", "审批事项"),
     "posts": ("政府信息", "信息", "新闻", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
     # counted things that are none of the above: the nearest of these makes the measure "other"
     "other": ("账号", "企业", "单位", "行政复议", "复议", "行政诉讼", "诉讼"),
@@ -105,6 +105,14 @@ PROGRAMME_UNITS = ("期", "场")
 # what a hotline counts in these units is calls and messages received or answered
 # ("受理各类12345市民服务热线295起", "累计接听电话84472通")
 HOTLINE_CALL_UNITS = ("起", "通", "件", "人次")
+# how a consultation or request came in, written right before its word, is its channel (the
+# count's own words naming its medium): 电话咨询 → hotline, 信函申请 / 当面申请 → other
+RE_MODE_BEFORE = re.compile(r"(电话|信函|当面|现场|电子邮件|邮件|邮寄|传真|网上|网络|在线)$")
+MODE_CHANNELS = {
+    "consultations": {"电话": "hotline", "网上": "website", "网络": "website", "在线": "website"},
+    "requests": {},
+}  # any other mode word: other
+# a share right after a count ("电话咨询3200人次，占65.31%") is of that count: its channels
 # one percentage stated for several rates: one record per rate ("按时办结率、群众满意率均为100%")
 RE_RATE_LIST = re.compile(r"[^，。；：\s]{1,12}?率(?:[、和及与][^，。；、%]{1,12}?率)+(?:均|都|皆)(?:为|达到|达|是)?$")
 RATE_LIST_WINDOW = 60
@@ -126,6 +134,9 @@ RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
 # the 公开 of a noticeboard's name (刊出政务公开栏12期)
 RE_PUBLISHED_NO_WORD = re.compile(r"(?:发布|推送|发文|公布|刊发|转发|公开)(?:了|共)?$")
 PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则")
+RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
+# units of one kind: "130大项、259小项" are both counts of items
+UNIT_FAMILY = {"大项": "项", "小项": "项"}
 # requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
 # of a sentence about requests
 RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:数|数量)?(?:为|共|达)?$")
@@ -155,7 +166,7 @@ RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|部分|环节|层面|阶段|重�
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")
 UNITS = (
-    *MONEY_UNITS, "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
+    *MONEY_UNITS, "大项", "小项", "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
     "本", "批", "组", "套", "名", "位", "台", "册", "张", "轮", "起", "类", "幅", "种", "所",
 )
 RE_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
