@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ANNOTATIONS = ROOT / "corpora" / "annotations" / "metrics"
 # annotated after the extraction rules were last revised, and not looked at while writing them
-# (the fourth held-out set; the first three became development data once their errors were read)
+# (the fifth held-out set; the first four became development data once their errors were read)
 HELD_OUT = {
-    "028_pingtan_dishuiju_2013", "029_pingtanxian_2012", "051_pingtan_2014",
-    "068_pingtan_jtjsj_2018", "150_pingtan_xzspj_2023", "179_pingtan_czjrj_2025",
+    "123_pingtan_nyncj_2019", "127_pingtan_zrzystj_2019", "152_pingtan_jtjsj_2023",
+    "156_pingtan_shsyj_2023", "242_pingtan_czjrj_2017", "249_pingtan_shsyj_2017",
 }
 
 
