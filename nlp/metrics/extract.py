@@ -345,6 +345,8 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             )
             if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
                 measure = "posts"
+        if m.group("unit") in V.CATEGORY_UNITS and V.RE_CATEGORY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            measure = "posts"
         if m.group("unit") != "件" and _information_items(text, m.start()):
             measure = "other"  # but "不予公开2件" counts requests
         end = m.end()

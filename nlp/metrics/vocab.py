@@ -33,7 +33,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
-    "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体"))),
+    "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
 # "other" words that name a channel by themselves (a bare 平台 needs a quoted name before it)
 OTHER_ALWAYS = ("小红书", *MEDIA)
@@ -132,7 +132,11 @@ PUBLISHED_UNITS = ("件",)
 RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
 # a count with no measure word after a verb of publishing is posts ("主动公开99条政策"), but not
 # the 公开 of a noticeboard's name (刊出政务公开栏12期)
-RE_PUBLISHED_NO_WORD = re.compile(r"(?:发布|推送|发文|公布|刊发|转发|公开)(?:了|共)?$")
+RE_PUBLISHED_NO_WORD = re.compile(r"(?:发布|推送|发文|公布|刊发|转发|公开)(?:了|共|的)?$")
+# a category of published information right before its count: "公示公告类46条", "政策解读类1条",
+# "民政扶贫救灾社会保障就业类信息2条" are posts, whatever the words naming the category
+RE_CATEGORY_BEFORE = re.compile(r"类(?:政府)?(?:信息)?(?:数)?(?:为|共)?$")
+CATEGORY_UNITS = ("条", "篇")
 PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则")
 RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
 # units of one kind: "130大项、259小项" are both counts of items

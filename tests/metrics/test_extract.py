@@ -194,6 +194,11 @@ def short(text):
          [(["other"], "requests", 3), (["other"], "rate", 43), (["other"], "requests", 4), (["other"], "rate", 57)]),
         ("入驻区行政审批服务中心审批事项130大项、259小项。", [(["service_hall"], "services", 130), (["service_hall"], "services", 259)]),
         ("全年公开核准企业资质50条、施工许可证61条。", [(["unspecified"], "posts", 50), (["unspecified"], "posts", 61)]),
+        ("我局主动公开的173条，其中公示公告类46条、政策解读类1条、财政资金类3条、行政许可77条。",
+         [(["unspecified"], "posts", 173), (["unspecified"], "posts", 46), (["unspecified"], "posts", 1),
+          (["unspecified"], "posts", 3), (["unspecified"], "posts", 77)]),
+        ("民政扶贫救灾社会保障就业类信息2条。", [(["unspecified"], "posts", 2)]),
+        ("局领导接受媒体采访6人次。", [(["other"], "events", 6)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
