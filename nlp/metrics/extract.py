@@ -345,7 +345,11 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             )
             if any(V.RE_LIST_INTRO.search(text, x.end, m.start()) for x in heads):
                 measure = "posts"
-        if m.group("unit") in V.CATEGORY_UNITS and V.RE_CATEGORY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        if (
+            measure != "documents"  # 印发公文类政府信息共510条: documents issued
+            and m.group("unit") in V.CATEGORY_UNITS
+            and V.RE_CATEGORY_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        ):
             measure = "posts"
         if m.group("unit") != "件" and _information_items(text, m.start()):
             measure = "other"  # but "不予公开2件" counts requests
