@@ -100,8 +100,19 @@ def tokens_with_offsets(text: str, version: str = USERDICT_VERSION) -> tuple[tup
     return _tokens(text, version, backend())
 
 
+@lru_cache(maxsize=8192)
+def _starts(text: str, version: str, name: str) -> tuple[int, ...]:
+    return tuple(s for _, s, _ in _tokens(text, version, name))
+
+
+def token_starts(text: str, version: str = USERDICT_VERSION) -> tuple[int, ...]:
+    """Start offsets of ``tokens_with_offsets(text)``, for bisecting a span's tokens."""
+    return _starts(text, version, backend())
+
+
 def forget() -> None:
     """Empty the token cache. The pipeline calls it before each report: the cache is for sharing
     tokens inside one report, and a speed that depended on passages repeated across reports
     (or on a benchmark's copies of the same report) would mislead."""
     _tokens.cache_clear()
+    _starts.cache_clear()

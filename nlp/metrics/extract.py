@@ -12,6 +12,7 @@ words around the number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from nlp.metrics import vocab as V
@@ -117,12 +118,16 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         clause_start = b.end()
     clause = text[clause_start : m.start()]
     best: tuple[str, int] | None = None
-    from nlp.tokenizer import tokens_with_offsets
+    from nlp.tokenizer import token_starts, tokens_with_offsets
 
     found: list[tuple[str, int]] = []
-    # the whole text's tokens (cached per passage), those inside the clause
-    for word, s, e in tokens_with_offsets(text):
-        if s >= clause_start and e <= m.start() and word in V.MEASURE_OF:
+    # the whole text's tokens (cached per passage), those inside the clause (found by bisection:
+    # a passage with many counts would otherwise scan all its tokens for each)
+    tokens = tokens_with_offsets(text)
+    starts = token_starts(text)
+    pos = m.start()
+    for word, s, e in tokens[bisect_left(starts, clause_start) : bisect_right(starts, pos)]:
+        if e <= pos and word in V.MEASURE_OF:
             found.append((V.MEASURE_OF[word], s))
     if not found:  # a measure word jieba cut differently ("获点赞"): fall back to the word list
         found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
