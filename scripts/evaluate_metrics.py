@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ANNOTATIONS = ROOT / "corpora" / "annotations" / "metrics"
 # annotated after the extraction rules were last revised, and not looked at while writing them
-# (the fifth held-out set; the first four became development data once their errors were read)
+# (the sixth held-out set; the first five became development data once their errors were read)
 HELD_OUT = {
-    "123_pingtan_nyncj_2019", "127_pingtan_zrzystj_2019", "152_pingtan_jtjsj_2023",
-    "156_pingtan_shsyj_2023", "242_pingtan_czjrj_2017", "249_pingtan_shsyj_2017",
+    "055_pingtanxian_2011", "124_pingtan_scjgj_2019", "195_pingtan_xzspj_2020",
+    "200_pingtan_scjgj_2020", "209_pingtan_czjrj_2018", "217_pingtan_hjgtj_2018",
 }
 
 
