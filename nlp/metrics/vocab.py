@@ -39,10 +39,10 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
 OTHER_ALWAYS = ("小红书", *MEDIA)
 # websites written as names: the city portal "中国平潭网" / "中国·平潭网" is the website; a site
 # for one kind of business (政府采购网, 公共资源交易网, 信用平潭网) is another channel
-RE_SITE = r"中国[·•・]?[\u4e00-\u9fff]{2,4}网(?![站络民页格点办])|(?:政府)?采购(?:信息)?网(?![站络民页格点办])|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{2,3}网(?![站络民页格点办])"
+RE_SITE = r"中国[·•・]?[“\"]?[\u4e00-\u9fff]{2,4}[”\"]?网(?![站络民页格点办])|(?:政府)?采购(?:信息)?网(?![站络民页格点办])|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{2,3}网(?![站络民页格点办])"
 RE_SITE_PORTAL = re.compile(r"中国")
 # a named programme is a channel of its own (other): "6期《问政平潭》", "《问政平潭》《…》等相关栏目"
-RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?相关?(?:栏目|节目))"
+RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?(?:相关)?(?:栏目|节目))"
 RE_NAMED_BEFORE = re.compile(r"[”\"」』]\s*$|[”\"」』](?:服务|政务|办事)$")
 # the spec carries channels over inside a sentence only
 CARRY_ACROSS_SENTENCES = False
@@ -65,7 +65,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "likes": ("点赞量", "点赞"),
     "videos": ("短视频", "微视频", "视频"),
     "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
-    "consultations": ("咨询", "留言", "来信", "诉求", "网民"),
+    "consultations": ("咨询", "留言", "来信", "诉求", "网民", "解答"),
     "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "征集", "调查"),
     "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访"),
     "trainings": ("培训",),
@@ -80,6 +80,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 }
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
+    "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # "全部事项均可30分钟内办结" is a duration
     "requests": ("件", "个", "次", "份"),
     "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject

@@ -199,6 +199,9 @@ def short(text):
           (["unspecified"], "posts", 3), (["unspecified"], "posts", 77)]),
         ("民政扶贫救灾社会保障就业类信息2条。", [(["unspecified"], "posts", 2)]),
         ("局领导接受媒体采访6人次。", [(["other"], "events", 6)]),
+        ("并通过《问政平潭》节目，线上线下解答群众关切问题约30个。", [(["other"], "consultations", 30)]),
+        ("在“中国平潭”网开设专栏，集中公开相关信息11条。", [(["website"], "posts", 11)]),
+        ("全部事项均可30分钟内办结。", [(["unspecified"], "other", 30)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
