@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.metrics import vocab as V
 from nlp.metrics.numbers import to_number
@@ -45,12 +46,17 @@ class Metric:
         return d
 
 
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence break of ``text`` ends (a str caches its hash, so the key is cheap)."""
+    return tuple(b.end() for b in RE_SENTENCE_BREAK.finditer(text))
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding ``pos``."""
-    start = 0
-    for b in RE_SENTENCE_BREAK.finditer(text, 0, pos):
-        start = b.end()
-    return start
+    """Start of the sentence holding ``pos``: the end of the last break before it."""
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -184,14 +190,21 @@ def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> 
     return found
 
 
-def _channel_hits(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return [
+@lru_cache(maxsize=256)
+def _all_channel_hits(text: str) -> tuple[re.Match[str], ...]:
+    """Every channel word of ``text``, found once per text."""
+    return tuple(
         h
-        for h in V.RE_CHANNEL.finditer(text, start, end)
+        for h in V.RE_CHANNEL.finditer(text)
         # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
         if V.channel_of(h.group(0)) != "other" or h.group(0) not in V.CHANNEL_OF or h.group(0) in V.OTHER_ALWAYS
         or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
-    ]
+    )
+
+
+def _channel_hits(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The channel words lying wholly inside ``text[start:end]``."""
+    return [h for h in _all_channel_hits(text) if h.start() >= start and h.end() <= end]
 
 
 def _group_at(text: str, hits: list[re.Match[str]], last: bool) -> list[re.Match[str]]:

@@ -180,6 +180,8 @@ QUAL_BEFORE = {"近": "under", "将近": "under", "接近": "under", "不到": "
 QUAL_AFTER = {"余": "over", "多": "over", "以上": "over", "左右": "approx"}
 # the count: [qualifier] number [余/多] [万/亿] [余/多] unit | % ; [以上/左右]
 RE_COUNT = re.compile(
+    # the lookahead lets the scan skip, in one step, every position where no count can start
+    rf"(?=[将接不大约超逾近\d{CN_NUM}])"
     rf"(?P<qb>将近|接近|不到|大约|超过|近|约|超|逾)?"
     rf"(?P<num>{NUMBER})\s*(?P<q1>余|多)?\s*(?P<mult>{MULTIPLIER})?\s*(?P<q2>余|多)?\s*"
     rf"(?:(?P<unit>{RE_UNIT}|%)|(?P<bare>(?<=[万亿])(?=[，。；、）)\s]|$)))"
