@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from nlp.metrics import vocab as V
@@ -197,8 +197,7 @@ def _all_channel_hits(text: str) -> tuple[re.Match[str], ...]:
         h
         for h in V.RE_CHANNEL.finditer(text)
         # "平台" is a channel (other) only when it is a named platform: “惠企通”服务平台
-        if V.channel_of(h.group(0)) != "other" or h.group(0) not in V.CHANNEL_OF or h.group(0) in V.OTHER_ALWAYS
-        or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
+        if h.group(0) not in V.NAMED_ONLY or V.RE_NAMED_BEFORE.search(text, max(0, h.start() - 3), h.start())
     )
 
 
@@ -236,17 +235,19 @@ def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
     return group
 
 
+def _group_before(text: str, pos: int) -> list[re.Match[str]]:
+    """The channel group named last before ``pos`` in its sentence ([] if none)."""
+    hits = _channel_hits(text, _sentence_start(text, pos), pos)
+    return _group_at(text, hits, last=True) if hits else []
+
+
 def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | None]:
     """Channel group named last before ``pos`` in the same sentence, and a quoted account name.
 
     A sentence that names no channel takes the channels of ``context`` (the sentence before it
     in the same paragraph), as in "开设…微信公众号…。2022年共发布信息856篇，订阅数4.2万。"."""
     sent_start = _sentence_start(text, pos)
-    hits = _channel_hits(text, sent_start, pos)
-    if hits:
-        group = _group_at(text, hits, last=True)
-    else:
-        group = _trailing_group(text, pos)
+    group = _group_before(text, pos) or _trailing_group(text, pos)
     if not group and context and V.CARRY_ACROSS_SENTENCES:
         return _channels(context, len(context.rstrip("。！？!? ")))
     if not group:
@@ -263,11 +264,9 @@ def _channels(text: str, pos: int, context: str = "") -> tuple[list[str], str | 
 def _respectively(text: str, pos: int) -> tuple[list[str], None] | None:
     """"微博、微信分别发布平潭旅游信息495条和632条": the i-th channel of the group before 分别 is
     the i-th count's, when the clause after 分别 holds as many counts as the group channels."""
-    sent_start = _sentence_start(text, pos)
-    hits = _channel_hits(text, sent_start, pos)
-    if not hits:
+    group = _group_before(text, pos)
+    if not group:
         return None
-    group = _group_at(text, hits, last=True)
     word = V.RE_RESPECTIVELY.search(text, group[-1].end(), pos)
     if not word:
         return None
@@ -276,10 +275,9 @@ def _respectively(text: str, pos: int) -> tuple[list[str], None] | None:
     if pos >= end:
         return None
     counts = [c for c in V.RE_COUNT.finditer(text, word.end(), end) if not _is_excluded(text, c)]
-    starts = [c.start("num") for c in counts]
-    if len(counts) != len(group) or pos not in [c.start() for c in counts] and pos not in starts:
+    i = next((i for i, c in enumerate(counts) if pos in (c.start(), c.start("num"))), None)
+    if i is None or len(counts) != len(group):
         return None
-    i = next(i for i, c in enumerate(counts) if pos in (c.start(), c.start("num")))
     return [V.channel_of(group[i].group(0))], None
 
 
@@ -387,7 +385,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             mode = V.RE_MODE_BEFORE.search(text, max(0, start - 4), start)
             if mode:
                 channels, account = [V.MODE_CHANNELS[measure].get(mode.group(1), "other")], None
-        if m.group("unit") == "%" and out and text[out[-1].end : m.start()] in ("，占", ",占", "占", "，约占", "，占比"):
+        if m.group("unit") == "%" and out and text[out[-1].end : m.start()] in V.SHARE_JOINERS:
             channels, account = out[-1].channels, out[-1].account
         if measure == "other" and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
             measure = "consultations"
@@ -396,24 +394,22 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
         unit = m.group("unit") or ""
         rates = V.RE_RATE_LIST.search(text, max(sent_start, m.start() - V.RATE_LIST_WINDOW), m.start()) if measure == "rate" else None
         if rates:
-            start = rates.start()
-            for _ in V.RE_RATE_JOINER.findall(rates.group(0)):
-                out.append(Metric(channels, account, measure, value, _qualifier(m), "", text[start:end], period, start, end, passage_id))
-        out.append(
-            Metric(
-                channels=channels,
-                account=account,
-                measure=measure,
-                value=value,
-                qualifier=_qualifier(m),
-                unit="" if unit == "%" else unit,
-                text=text[start:end],
-                period=period,
-                start=start,
-                end=end,
-                passage_id=passage_id,
-            )
+            start = rates.start()  # one record per listed rate, each spanning the whole list
+        metric = Metric(
+            channels=channels,
+            account=account,
+            measure=measure,
+            value=value,
+            qualifier=_qualifier(m),
+            unit="" if unit == "%" else unit,
+            text=text[start:end],
+            period=period,
+            start=start,
+            end=end,
+            passage_id=passage_id,
         )
+        out.append(metric)
+        out.extend(replace(metric) for _ in (V.RE_RATE_JOINER.findall(rates.group(0)) if rates else ()))
     taken = [(x.start, x.end) for x in out]
     out += _bare_counts(text, taken, passage_id, context)
     out.sort(key=lambda x: x.start)

@@ -35,12 +35,15 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
     "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
-# "other" words that name a channel by themselves (a bare 平台 needs a quoted name before it)
-OTHER_ALWAYS = ("小红书", *MEDIA)
+# "other" words that are a channel only after a quoted name (“惠企通”服务平台), not bare
+NAMED_ONLY = ("服务平台", "平台")
 # websites written as names: the city portal "中国平潭网" / "中国·平潭网" is the website; a site
 # for one kind of business (政府采购网, 公共资源交易网, 信用平潭网) is another channel
-RE_SITE = r"中国[·•・]?[“\"]?[\u4e00-\u9fff]{2,4}[”\"]?网(?![站络民页格点办])|(?:政府)?采购(?:信息)?网(?![站络民页格点办])|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{2,3}网(?![站络民页格点办])"
-RE_SITE_PORTAL = re.compile(r"中国")
+_SITE_END = r"网(?![站络民页格点办])"  # 网, but not 网站/网络/网民/网页/网格/网点/网办
+RE_SITE = (
+    rf"中国[·•・]?[“\"]?[\u4e00-\u9fff]{{2,4}}[”\"]?{_SITE_END}|(?:政府)?采购(?:信息)?{_SITE_END}"
+    rf"|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{{2,3}}{_SITE_END}"
+)
 # a named programme is a channel of its own (other): "6期《问政平潭》", "《问政平潭》《…》等相关栏目"
 RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?(?:相关)?(?:栏目|节目))"
 RE_NAMED_BEFORE = re.compile(r"[”\"」』]\s*$|[”\"」』](?:服务|政务|办事)$")
@@ -54,7 +57,7 @@ def channel_of(word: str) -> str:
     """The channel a match of ``RE_CHANNEL`` names."""
     if word in CHANNEL_OF:
         return CHANNEL_OF[word]
-    return "website" if RE_SITE_PORTAL.match(word) else "other"
+    return "website" if word.startswith("中国") else "other"  # the portal, or another site / a programme
 # channels listed together: "微信视频号、抖音号" / "微博和抖音"
 RE_CHANNEL_JOINER = re.compile(r"^[、和及与，,/\s]{1,2}$")
 
@@ -114,6 +117,7 @@ MODE_CHANNELS = {
     "requests": {},
 }  # any other mode word: other
 # a share right after a count ("电话咨询3200人次，占65.31%") is of that count: its channels
+SHARE_JOINERS = ("，占", ",占", "占", "，约占", "，占比")
 # one percentage stated for several rates: one record per rate ("按时办结率、群众满意率均为100%")
 RE_RATE_LIST = re.compile(r"[^，。；：\s]{1,12}?率(?:[、和及与][^，。；、%]{1,12}?率)+(?:均|都|皆)(?:为|达到|达|是)?$")
 RATE_LIST_WINDOW = 60
@@ -130,10 +134,11 @@ RE_INFO_ITEMS = re.compile(
 RE_PRODUCED = re.compile(r"(?:制作|获取)[、和及与]?(?:获取)?(?:的)?(?:政府)?信息(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
-RE_PUBLISH_VERB = re.compile(r"发布|推送|发文|公布|刊发|转发")
+PUBLISH_VERBS = "发布|推送|发文|公布|刊发|转发"
+RE_PUBLISH_VERB = re.compile(PUBLISH_VERBS)
 # a count with no measure word after a verb of publishing is posts ("主动公开99条政策"), but not
 # the 公开 of a noticeboard's name (刊出政务公开栏12期)
-RE_PUBLISHED_NO_WORD = re.compile(r"(?:发布|推送|发文|公布|刊发|转发|公开)(?:了|共|的)?$")
+RE_PUBLISHED_NO_WORD = re.compile(rf"(?:{PUBLISH_VERBS}|公开)(?:了|共|的)?$")
 # a category of published information right before its count: "公示公告类46条", "政策解读类1条",
 # "民政扶贫救灾社会保障就业类信息2条" are posts, whatever the words naming the category
 RE_CATEGORY_BEFORE = re.compile(r"类(?:政府)?(?:信息)?(?:数)?(?:为|共)?$")
@@ -181,7 +186,7 @@ QUAL_AFTER = {"余": "over", "多": "over", "以上": "over", "左右": "approx"
 # the count: [qualifier] number [余/多] [万/亿] [余/多] unit | % ; [以上/左右]
 RE_COUNT = re.compile(
     # the lookahead lets the scan skip, in one step, every position where no count can start
-    rf"(?=[将接不大约超逾近\d{CN_NUM}])"
+    rf"(?=[{''.join(sorted({q[0] for q in QUAL_BEFORE}))}\d{CN_NUM}])"
     rf"(?P<qb>将近|接近|不到|大约|超过|近|约|超|逾)?"
     rf"(?P<num>{NUMBER})\s*(?P<q1>余|多)?\s*(?P<mult>{MULTIPLIER})?\s*(?P<q2>余|多)?\s*"
     rf"(?:(?P<unit>{RE_UNIT}|%)|(?P<bare>(?<=[万亿])(?=[，。；、）)\s]|$)))"
