@@ -50,9 +50,13 @@ def passages(corpus: Path, with_model: bool) -> None:
         return
     examples, _ = build_examples(corpus)
     pairs = [(i, second.get((e.report, e.fingerprint))) for i, e in enumerate(examples)]
-    covered = [(i, s) for i, s in pairs if s is not None]
+    # a record with no tags stands for a passage the second annotators never saw (one that the
+    # passage splitter found after their pass)
+    covered = [(i, s) for i, s in pairs if s is not None and s["tags"]]
+    unseen = sum(1 for _, s in pairs if s is not None and not s["tags"])
     print(f"passages: {len(covered)} of {len(examples)} passages of {len({examples[i].report for i, _ in covered})} reports "
-          f"have a second annotation ({len(second) - len(covered)} second labels match no current passage)")
+          f"have a second annotation ({unseen} added after it; "
+          f"{len(second) - len(covered) - unseen} second labels match no current passage)")
     model_pred = None
     if with_model:
         from nlp.classify.evaluate import fold_predictions

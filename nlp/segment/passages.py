@@ -52,8 +52,23 @@ def _is_table_text(s: str) -> bool:
     if len(P.RE_TABLE_TERMS.findall(s)) < 2:
         return False
     # table wording: a table, unless it reads as a sentence that counts (…答复9件，…不予处理0件)
+    # or as a written sentence: one that ends in 。 with clauses no longer than a sentence's
+    # (run-together table cells run on for a hundred characters without punctuation)
+    if _is_sentence(s):
+        return False
     counted = len(re.findall(r"\d+\s*[件条个次]", s))
     return not (prose and counted >= 2 and digits / len(s) < 0.2)
+
+
+RE_CLAUSE = re.compile(r"[^，。；：、,;:！？]+")
+SENTENCE_CLAUSE_MAX = 50
+
+
+def _is_sentence(s: str) -> bool:
+    s = s.strip()
+    if not s.endswith(("。", "！", "？")) or not RE_PROSE_PUNCT.search(s[:-1]):
+        return False
+    return max(len(c) for c in RE_CLAUSE.findall(s)) <= SENTENCE_CLAUSE_MAX and len(RE_DIGIT.findall(s)) / len(s) < 0.3
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
