@@ -23,6 +23,7 @@ RE_CLAUSE_BREAK = re.compile(r"[，。；：！？,;:!?、（）()]")
 RE_SENTENCE_BREAK = re.compile(r"[。！？!?]")
 RE_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 MEASURE_WINDOW = 16  # characters before the number searched for its measure word
+RE_LIST_HEAD = re.compile(r"[^，。；：！？,;:!?（）()\d]+$")  # a noun list's first items (no counts among them)
 
 
 @dataclass
@@ -89,6 +90,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if m.group("unit") == "周" and text.startswith("年", m.end("unit")):
         return True  # 20周年 is an anniversary
+    if m.group("unit") == "小时" and V.RE_HOURS.fullmatch(text, m.start("num"), m.end()):
+        return True
     # part of a longer code (a phone number, an account number)
     if m.start("num") > 0 and text[m.start("num") - 1] in "-－—/":
         return True
@@ -137,6 +140,12 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             found.append((V.MEASURE_OF[word], s))
     if not found:  # a measure word jieba cut differently ("获点赞"): fall back to the word list
         found = [(V.MEASURE_OF[w.group(0)], clause_start + w.start()) for w in V.RE_MEASURE.finditer(clause)]
+    if not found and unit in V.PUBLISHED_NO_WORD_UNITS and clause_start > 0 and text[clause_start - 1] == "、":
+        # the count ends a list of what it counts ("公布网上信息、安全提示等1000余条"): the list's
+        # first item names the measure
+        head = RE_LIST_HEAD.search(text, max(0, clause_start - MEASURE_WINDOW), clause_start - 1)
+        if head and (head.start() == 0 or text[head.start() - 1] in "，。；：！？,;:!?（）()"):
+            found = [(V.MEASURE_OF[w.group(0)], head.start() + w.start()) for w in V.RE_MEASURE.finditer(head.group(0))]
     found = [_document_or_posts(text, f, clause_start) for f in found]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
     if found and found[-1][0] == "other":
@@ -232,6 +241,10 @@ def _trailing_group(text: str, pos: int) -> list[re.Match[str]]:
     for m in V.RE_COUNT.finditer(text, group[-1].end(), sent_end):
         if not _is_excluded(text, m):
             return []
+    # nor is a channel that is what another count counts ("…宣传活动及3场新闻发布会")
+    for m in V.RE_COUNT.finditer(text, pos + 1, group[0].start()):
+        if not text[m.end() : group[0].start()].strip() and not _is_excluded(text, m):
+            return []
     return group
 
 
@@ -320,7 +333,11 @@ def _information_items(text: str, pos: int) -> bool:
     """Counts of information that are neither published posts nor requests: the old template's
     依申请公开信息数 / 不予公开信息数, and what the agency produced or obtained."""
     window = max(0, pos - 14)
-    return bool(V.RE_INFO_ITEMS.search(text, window, pos) or V.RE_PRODUCED.search(text, window, pos))
+    return bool(
+        V.RE_INFO_ITEMS.search(text, window, pos)
+        or V.RE_PRODUCED.search(text, window, pos)
+        or V.RE_ARCHIVED.search(text, max(0, pos - 16), pos)
+    )
 
 
 def _qualifier(m: re.Match[str]) -> str:

@@ -15,7 +15,8 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "wechat_official": ("微信公众号", "微信公众平台", "公众号", "微信"),
     "website": (
         "政务公开网站", "政府门户网站", "门户网站", "政府网站平台", "网站平台", "政府网站", "部门网站", "官方网站", "官网", "网站",
-        "省网",  # the provincial online service portal (福建省网上办事大厅)
+        "省网上办事大厅", "网上办事大厅", "省网",  # the provincial online service portal (福建省网上办事大厅)
+        "上网发布",  # "上网发布的184条公安政府信息": posted on the website
     ),
     "weibo": ("政务微博", "微博"),
     "douyin": ("抖音号", "抖音"),
@@ -30,10 +31,11 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "hotline": ("12345", "热线", "咨询电话", "投诉电话", "服务电话"),
     "press_conference": ("新闻发布会", "发布会"),
     "gazette": ("政府公报",),
-    "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心"),
+    "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心", "便民服务中心"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
-    "other": ("服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
+    # and the archives and library that documents are sent to ("送交两馆的公文类政府信息220条")
+    "other": ("网上服务平台", "服务平台", "平台", "小红书", "两馆", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
 # "other" words that are a channel only after a quoted name (“惠企通”服务平台), not bare
 NAMED_ONLY = ("服务平台", "平台")
@@ -70,14 +72,14 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
     "consultations": ("咨询", "留言", "来信", "诉求", "网民", "解答"),
     "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "征集", "调查"),
-    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访"),
+    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访", "座谈会", "活动"),
     "trainings": ("培训",),
     "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请"),
     "suggestions": ("人大代表建议", "代表建议", "建议"),
     "proposals": ("政协提案", "提案"),
     "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件", "公文"),
     "services": ("政务服务事项", "服务事项", "事项", "审批事项"),
-    "posts": ("政府信息", "信息", "新闻", "文章", "稿件", "动态", "推文", "发文", "推送", "发布"),
+    "posts": ("政府信息", "信息", "新闻", "文章", "稿件", "动态", "推文", "发文", "推送", "发布", "公告", "公示"),
     # counted things that are none of the above: the nearest of these makes the measure "other"
     "other": ("账号", "企业", "单位", "行政复议", "复议", "行政诉讼", "诉讼"),
 }
@@ -95,7 +97,7 @@ MEASURE_OF = {w: m for m, words in MEASURE_WORDS.items() for w in words}
 RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, reverse=True)))
 # a measure noun right after the unit ("120期短视频", "5个高频事项", "8个主题服务") wins over words
 # before the number; a channel noun there ("29个政务新媒体") is what is counted
-RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件)")
+RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件|活动)")
 AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
 AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "栏目": "other"}
@@ -127,11 +129,17 @@ RE_RESPECTIVELY = re.compile(r"分别")
 RE_COUNT_LIST_END = re.compile(r"[，。；！？,;!?]")
 # counts of the old template's information table that are neither posts nor requests
 # ("依申请公开信息数374条", "不予公开信息数55条"): information items, measure other
+# and, in 条, "依申请公开政府信息86条" / "依申请公开173条" (information disclosed on request: items, not
+# requests, which are counted in 件 or after a verb of receiving)
 RE_INFO_ITEMS = re.compile(
-    r"(?<![和及与、])(?:依申请公开(?:的)?(?:政府)?信息(?:数|数量)|不予公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
+    r"(?:(?<![和及与、受理收到办结回应答复])(?:作为)?依申请公开(?:的)?(?:政府)?信息(?:数|数量)"
+    r"|(?<![和及与受理收到办结回应答复])依申请公开(?:的)?(?:政府)?(?:信息)?(?=$)"
+    r"|不予(?:以)?公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
 )
+# information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published
+RE_ARCHIVED = re.compile(r"送交?两馆")
 # what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
-RE_PRODUCED = re.compile(r"(?:制作|获取)[、和及与]?(?:获取)?(?:的)?(?:政府)?信息(?:总数|总量|数)?(?:为|共|达)?$")
+RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府)?信息(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
 PUBLISH_VERBS = "发布|推送|发文|公布|刊发|转发"
@@ -149,7 +157,7 @@ RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
 UNIT_FAMILY = {"大项": "项", "小项": "项"}
 # requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
 # of a sentence about requests
-RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:数|数量)?(?:为|共|达)?$")
+RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:的)?(?:数|数量)?(?:为|共|达)?$")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
 # a word of the "other" list does only when it is the nearest ("各单位主动公开政府信息1397条" is posts)
 GENERIC_MEASURES = ("posts", "other")
@@ -172,7 +180,7 @@ NUMBER = (
 )
 # what a single numeral with a unit must not be followed by: the structure of a text or a plan
 # ("三个方面", "六个部分"), set phrases ("三个一批"), nor stand inside quotes (“四个结合”)
-RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
+RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|方式|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")
 UNITS = (
@@ -189,7 +197,7 @@ RE_COUNT = re.compile(
     rf"(?=[{''.join(sorted({q[0] for q in QUAL_BEFORE}))}\d{CN_NUM}])"
     rf"(?P<qb>将近|接近|不到|大约|超过|近|约|超|逾)?"
     rf"(?P<num>{NUMBER})\s*(?P<q1>余|多)?\s*(?P<mult>{MULTIPLIER})?\s*(?P<q2>余|多)?\s*"
-    rf"(?:(?P<unit>{RE_UNIT}|%)|(?P<bare>(?<=[万亿])(?=[，。；、）)\s]|$)))"
+    rf"(?:(?P<unit>{RE_UNIT}|%)|(?P<bare>(?<=[万亿])(?=[，。；、）),;\s]|$)))"
     rf"(?P<qa>以上|左右)?"
 )
 CUMULATIVE = re.compile(r"截至|截止|累计|共计|总计|历年|至今|以来|现行有效|依旧有效|目前")
@@ -206,5 +214,7 @@ RE_BARE_COUNT = re.compile(
 # preceding context that makes a number a date, article, ordinal, document number, phone …
 CALL_UNITS = ("通", "次", "个", "人次", "件")
 RE_NOT_BEFORE = re.compile(r"(?:第|〔|\[|【|编号|邮编|电话|传真|热线电话|号码|国务院令)\s*$")
+# service hours, not counts: "24小时自助服务区", "7×24小时"
+RE_HOURS = re.compile(r"24\s*小时")
 RE_NOT_AFTER = re.compile(r"^(?:\s*(?:年|月|日|号|时|分|届|周年|岁|级|号文|〕|\]|[-－—]\d))")
 RE_YEARISH = re.compile(r"^(?:19|20)\d{2}$")

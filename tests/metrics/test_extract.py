@@ -100,6 +100,8 @@ def test_spec_examples(text, expected):
         "一是加强领导；二是完善制度；第三次会议。",  # ordinals
         "贯彻党的二十大和二十届二中、三中全会精神，落实“十四五”规划。",
         "严格执行“三审三校”制度，推进“一网通办”。",
+        "建成3处24小时自助服务区，24小时公安服务窗口从一点向多点铺开。"[9:],  # service hours
+        "全年公开工作着力围绕三种方式展开。",
     ],
 )
 def test_not_counts(text):
@@ -202,6 +204,30 @@ def short(text):
         ("并通过《问政平潭》节目，线上线下解答群众关切问题约30个。", [(["other"], "consultations", 30)]),
         ("在“中国平潭”网开设专栏，集中公开相关信息11条。", [(["website"], "posts", 11)]),
         ("全部事项均可30分钟内办结。", [(["unspecified"], "other", 30)]),
+        # a list of events, each naming its own medium (电台 is a broadcaster: other)
+        ("全年共召开了新闻发布会8场、警媒座谈会2场、电台直播活动12场、微访谈活动1场；开展警民互动活动42场次。",
+         [(["press_conference"], "events", 8), (["press_conference"], "events", 2), (["other"], "events", 12),
+          (["other"], "events", 1), (["other"], "events", 42)]),
+        # the provincial online service hall is a website; a portal's online service platform is other
+        ("依托“福建省网上办事大厅”，发布207项行政监管类事项。", [(["website"], "services", 207)]),
+        ("网上服务平台共受理公安业务6945件，办结率达99.3%。", [(["other"], "other", 6945), (["other"], "rate", 99.3)]),
+        ("在流水便民服务中心再建2个24小时公安自助服务区。", [(["service_hall"], "other", 2)]),
+        ("上网发布的184条公安政府信息，均落实了发布登记备案。", [(["website"], "posts", 184)]),
+        ("发布户籍管理政策及动态7条、弃婴公告70期。", [(["unspecified"], "posts", 7), (["unspecified"], "posts", 70)]),
+        # a count ending a list of what it counts takes its measure from the list's first item
+        ("全年累计公布网上信息、安全提示等1000余条。", [(["unspecified"], "posts", 1000)]),
+        # a channel that is what another count counts is not named after this one
+        ("开展“国际禁毒日”等30余个集中宣传活动及3场新闻发布会。",
+         [(["unspecified"], "events", 30), (["press_conference"], "events", 3)]),
+        # information produced or issued, and its parts disclosed on request or withheld, are items
+        ("共制发政府信息349条，其中，主动公开政府信息124条、依申请公开173条、不予公开52条。",
+         [(["unspecified"], "other", 349), (["unspecified"], "posts", 124), (["unspecified"], "other", 173),
+          (["unspecified"], "other", 52)]),
+        ("2016年度我局依申请公开政府信息63条，不予以公开信息132条。受理申请的数量为0条。",
+         [(["unspecified"], "other", 63), (["unspecified"], "other", 132), (["unspecified"], "requests", 0)]),
+        ("全年共发布263条，送交两馆的公文类政府信息220条。", [(["unspecified"], "posts", 263), (["other"], "other", 220)]),
+        ("通过微信公众号发布文章1220篇，累计阅读次数112万;通过今日头条发布文章37条。",
+         [(["wechat_official"], "posts", 1220), (["wechat_official"], "views", 1120000), (["toutiao"], "posts", 37)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
