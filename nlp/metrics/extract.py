@@ -92,6 +92,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True  # 20周年 is an anniversary
     if m.group("unit") == "小时" and V.RE_HOURS.fullmatch(text, m.start("num"), m.end()):
         return True
+    if V.RE_HOTLINE_NUMBER.fullmatch(num):
+        return True
     # part of a longer code (a phone number, an account number)
     if m.start("num") > 0 and text[m.start("num") - 1] in "-－—/":
         return True
@@ -177,6 +179,14 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     if not _unit_fits(best[0], unit) and not published:
         return "other", m.start()
     return best
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding ``pos`` (after the last clause break before it)."""
+    start = 0
+    for b in RE_CLAUSE_BREAK.finditer(text, max(0, pos - MEASURE_WINDOW), pos):
+        start = b.end()
+    return start if start else max(0, pos - MEASURE_WINDOW)
 
 
 def _unit_fits(measure: str, unit: str | None) -> bool:
@@ -361,14 +371,27 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
         except Exception:  # noqa: BLE001 - an unreadable numeral is not a count
             continue
         measure, start = _measure(text, m)
-        if measure == "other" and m.group("unit") not in (None, "%"):
+        # (only a count with no word of its own, or one naming who asked — 商业企业3件; one whose
+        # word says what else it is — 行政复议1件, 废止文件7件 — keeps "other")
+        own = V.RE_MEASURE.match(text, start) if start != m.start() else None
+        if (
+            measure == "other"
+            and (own is None or own.group(0) in V.OTHER_CARRIED)
+            and m.group("unit") not in (None, "%")
+        ):
             # "承办人大代表建议14件，其中主办1件，会办13件": sub-counts keep the measure of the last
             # count in the same unit earlier in the sentence (rates in between do not interrupt)
             family = V.UNIT_FAMILY.get(m.group("unit"), m.group("unit"))
             same = next((x for x in reversed(out) if V.UNIT_FAMILY.get(x.unit, x.unit) == family), None)
             if same is not None and same.measure != "other" and _same_sentence(text, same.end, m.start()):
                 measure = same.measure
-        if measure in V.CATEGORY_MEASURES and m.group("unit") in V.MEASURE_UNITS["posts"]:
+        if (
+            measure in V.CATEGORY_MEASURES
+            and m.group("unit") in V.MEASURE_UNITS["posts"]
+            # interpretations only as one of several things named ("政策及解读共7条"), not as the
+            # category itself ("解读类信息发布21条")
+            and (measure != "interpretations" or V.RE_JOINED.search(text, _clause_start(text, start), start))
+        ):
             # "公开政府信息33条，其中地方性法规、政府规章和规范性文件1条，…重大事项1条": the parts of a
             # count of published information are categories of it, whatever words name them
             heads = (

@@ -71,10 +71,10 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "videos": ("短视频", "微视频", "视频"),
     "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
     "consultations": ("咨询", "留言", "来信", "诉求", "网民", "解答"),
-    "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "征集", "调查"),
+    "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "问卷调查", "问卷", "征集", "调查"),
     "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访", "座谈会", "活动"),
     "trainings": ("培训",),
-    "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请"),
+    "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请", "答复件数"),
     "suggestions": ("人大代表建议", "代表建议", "建议"),
     "proposals": ("政协提案", "提案"),
     "documents": ("行政规范性文件", "规范性文件", "政策文件", "文件", "公文"),
@@ -83,6 +83,9 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     # counted things that are none of the above: the nearest of these makes the measure "other"
     "other": ("账号", "企业", "单位", "行政复议", "复议", "行政诉讼", "诉讼"),
 }
+# "other" words naming who is counted among an earlier count ("收到申请75件，涉及自然人72件、商业企业3件"):
+# such a count takes that count's measure; other "other" words (行政复议1件) keep theirs
+OTHER_CARRIED = ("企业", "单位")
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
     "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # "全部事项均可30分钟内办结" is a duration
@@ -103,8 +106,9 @@ RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}
 AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "栏目": "other"}
 # parts of a count of published information ("…信息33条，其中…规范性文件1条") are categories of it:
 # posts, when the words naming them point at one of these measures
-CATEGORY_MEASURES = ("documents", "services", "other")
-RE_LIST_INTRO = re.compile(r"其中|包括|类别|分别为|主要有")
+CATEGORY_MEASURES = ("documents", "services", "interpretations", "other")
+RE_JOINED = re.compile(r"[及和与、等]")
+RE_LIST_INTRO = re.compile(r"其中|包括|类别|分别为|主要有|中[，,：:]")  # "在主动公开的116条政府信息中，…"
 # "6期《问政平潭》": issues of a named programme are events held
 RE_PROGRAMME_AFTER = re.compile(r"《[^》]{2,20}》")
 PROGRAMME_UNITS = ("期", "场")
@@ -139,7 +143,7 @@ RE_INFO_ITEMS = re.compile(
 # information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published
 RE_ARCHIVED = re.compile(r"送交?两馆")
 # what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
-RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府)?信息(?:总数|总量|数)?(?:为|共|达)?$")
+RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府|政务)?信息(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
 PUBLISH_VERBS = "发布|推送|发文|公布|刊发|转发"
@@ -213,7 +217,10 @@ RE_BARE_COUNT = re.compile(
 # ---- not counts -------------------------------------------------------------------------------
 # preceding context that makes a number a date, article, ordinal, document number, phone …
 CALL_UNITS = ("通", "次", "个", "人次", "件")
-RE_NOT_BEFORE = re.compile(r"(?:第|〔|\[|【|编号|邮编|电话|传真|热线电话|号码|国务院令)\s*$")
+# (每 before a number is a frequency: "每2周至少更新一次")
+RE_NOT_BEFORE = re.compile(r"(?:第|〔|\[|【|编号|邮编|电话|传真|热线电话|号码|国务院令|每)\s*$")
+# a service hotline's number is its name, not a count ("12315台", "12345热线")
+RE_HOTLINE_NUMBER = re.compile(r"123\d\d")
 # service hours, not counts: "24小时自助服务区", "7×24小时"
 RE_HOURS = re.compile(r"24\s*小时")
 RE_NOT_AFTER = re.compile(r"^(?:\s*(?:年|月|日|号|时|分|届|周年|岁|级|号文|〕|\]|[-－—]\d))")

@@ -102,6 +102,8 @@ def test_spec_examples(text, expected):
         "严格执行“三审三校”制度，推进“一网通办”。",
         "建成3处24小时自助服务区，24小时公安服务窗口从一点向多点铺开。"[9:],  # service hours
         "全年公开工作着力围绕三种方式展开。",
+        "各处室每2周至少更新一次信息公开栏目。",  # a frequency
+        "各科（室）、工商所及12315台负责人为成员。",  # a hotline's number
     ],
 )
 def test_not_counts(text):
@@ -228,6 +230,29 @@ def short(text):
         ("全年共发布263条，送交两馆的公文类政府信息220条。", [(["unspecified"], "posts", 263), (["other"], "other", 220)]),
         ("通过微信公众号发布文章1220篇，累计阅读次数112万;通过今日头条发布文章37条。",
          [(["wechat_official"], "posts", 1220), (["wechat_official"], "views", 1120000), (["toutiao"], "posts", 37)]),
+        # the parts of published information listed after "…N条政府信息中，" are categories of it
+        ("在主动公开的116条政府信息中，规范性文件21条，占18%；计划总结类文件2条，占2%。",
+         [(["unspecified"], "posts", 116), (["unspecified"], "posts", 21), (["unspecified"], "rate", 18),
+          (["unspecified"], "posts", 2), (["unspecified"], "rate", 2)]),
+        # … interpretations too when named with other things, but not as the category itself
+        ("主动公开信息数共107条，其中:减税降费22条，财税金融等政策及解读共2条；财政预算、决算报告共7条。",
+         [(["unspecified"], "posts", 107), (["unspecified"], "posts", 22), (["unspecified"], "posts", 2),
+          (["unspecified"], "posts", 7)]),
+        ("网站全年累计发布信息2139条，其中动态类信息发布1744条，解读类信息发布21条。",
+         [(["website"], "posts", 2139), (["website"], "posts", 1744), (["website"], "interpretations", 21)]),
+        # requests by outcome; who asked takes the request count's measure; a review does not
+        ("已答复件数2件，已答复中“同意公开”的件数为1件，“部分公开”的件数为0件。",
+         [(["unspecified"], "requests", 2), (["unspecified"], "requests", 1), (["unspecified"], "requests", 0)]),
+        ("收到申请75件，涉及自然人72件、商业企业3件。",
+         [(["unspecified"], "requests", 75), (["unspecified"], "requests", 72), (["unspecified"], "requests", 3)]),
+        ("共受理政府信息公开申请6件；办理因政府信息公开引起的行政复议1件，行政诉讼0件。",
+         [(["unspecified"], "requests", 6), (["unspecified"], "other", 1), (["unspecified"], "other", 0)]),
+        ("制发行政规范性文件9件，按程序确认失效或废止文件7件。",
+         [(["unspecified"], "documents", 9), (["unspecified"], "other", 7)]),
+        ("围绕夜间消费等工作发布问卷调查4次，意见征集4次。",
+         [(["unspecified"], "solicitations", 4), (["unspecified"], "solicitations", 4)]),
+        ("今年我局共制作政务信息851条，主动公开政府信息56条。",
+         [(["unspecified"], "other", 851), (["unspecified"], "posts", 56)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
