@@ -103,7 +103,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
 def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     """(measure, start of the measure word or of the number)."""
     unit = m.group("unit")
-    if unit == "%":
+    if unit == "%" or unit in V.POINT_UNITS:
         # the rate's own words up to the number: "网上可办率99.9%"
         start = max(0, m.start() - MEASURE_WINDOW)
         for b in RE_CLAUSE_BREAK.finditer(text, start, m.start()):
@@ -120,8 +120,12 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             w for w in re.finditer("|".join(V.AFTER_UNIT_MEASURES), run.group(0))
         ]
         if words:
-            w = max(words, key=lambda x: x.end())
-            measure = V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)]
+            # the last word wins, unless the unit does not fit it and an earlier one it fits names
+            # what is counted ("2件依申请公开信息" counts requests)
+            ranked = sorted(words, key=lambda x: x.end(), reverse=True)
+            of = [V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)] for w in ranked]
+            fitting = [ms for ms in of if ms in V.MEASURE_UNITS and _unit_fits(ms, unit)]
+            measure = of[0] if _unit_fits(of[0], unit) else (fitting[0] if fitting else of[0])
             # "3轮次政策文件清理" counts rounds, not documents
             return (measure if _unit_fits(measure, unit) else "other"), m.start()
     clause_start = max(0, m.start() - MEASURE_WINDOW)
@@ -149,6 +153,13 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         if head and (head.start() == 0 or text[head.start() - 1] in "，。；：！？,;:!?（）()"):
             found = [(V.MEASURE_OF[w.group(0)], head.start() + w.start()) for w in V.RE_MEASURE.finditer(head.group(0))]
     found = [_document_or_posts(text, f, clause_start) for f in found]
+    if V.RE_OUTCOME_COUNT.search(text, clause_start, m.start()):
+        return "requests", m.start()  # "“同意公开”的件数为1件": requests by outcome
+    # "收到依申请公开事项0项": the items are requests
+    found = [
+        ("requests", s) if ms == "services" and V.RE_REQUESTS_BEFORE_ITEMS.search(text, clause_start, s) else (ms, s)
+        for ms, s in found
+    ]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
     if found and found[-1][0] == "other":
         best = found[-1]  # "短视频等官方宣传账号135个": the nearest word names what is counted

@@ -35,7 +35,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
     # and the archives and library that documents are sent to ("送交两馆的公文类政府信息220条")
-    "other": ("网上服务平台", "服务平台", "平台", "小红书", "两馆", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
+    "other": ("网上服务平台", "服务平台", "平台", "小红书", "两馆", "档案馆", "图书馆", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
 # "other" words that are a channel only after a quoted name (“惠企通”服务平台), not bare
 NAMED_ONLY = ("服务平台", "平台")
@@ -89,7 +89,7 @@ OTHER_CARRIED = ("企业", "单位")
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
     "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # "全部事项均可30分钟内办结" is a duration
-    "requests": ("件", "个", "次", "份"),
+    "requests": ("件", "个", "次", "份", "项"),
     "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
     "posts": ("条", "篇", "期", "次", "个", "则", "份", "万次", "条次", "批", "组", "幅", "项", "类", "宗"),
@@ -141,7 +141,7 @@ RE_INFO_ITEMS = re.compile(
     r"|不予(?:以)?公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
 )
 # information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published
-RE_ARCHIVED = re.compile(r"送交?两馆")
+RE_ARCHIVED = re.compile(r"(?:送交?|报送)\S{0,3}(?:两馆|档案馆|图书馆)")
 # what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
 RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府|政务)?信息(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
@@ -161,6 +161,9 @@ RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
 UNIT_FAMILY = {"大项": "项", "小项": "项"}
 # requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
 # of a sentence about requests
+# requests counted by their outcome: "“同意公开”的件数为1件", "“不予公开”的件数1件"
+RE_OUTCOME_COUNT = re.compile(r"[”\"]的件数(?:为|共|是)?$")
+RE_REQUESTS_BEFORE_ITEMS = re.compile(r"(?:依申请公开|公开申请)$")
 RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:的)?(?:数|数量)?(?:为|共|达)?$")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
 # a word of the "other" list does only when it is the nearest ("各单位主动公开政府信息1397条" is posts)
@@ -187,8 +190,10 @@ NUMBER = (
 RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|方式|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")
+# a change of a rate in points is a rate: "较2018年上升1.14个百分点"
+POINT_UNITS = ("个百分点", "百分点")
 UNITS = (
-    *MONEY_UNITS, "大项", "小项", "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
+    *MONEY_UNITS, *POINT_UNITS, "大项", "小项", "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
     "本", "批", "组", "套", "名", "位", "台", "册", "张", "轮", "起", "类", "幅", "种", "所",
 )
 RE_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))

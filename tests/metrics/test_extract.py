@@ -253,6 +253,15 @@ def short(text):
          [(["unspecified"], "solicitations", 4), (["unspecified"], "solicitations", 4)]),
         ("今年我局共制作政务信息851条，主动公开政府信息56条。",
          [(["unspecified"], "other", 851), (["unspecified"], "posts", 56)]),
+        # requests by outcome, requests named after the unit, items asked for
+        ("已答复中“同意公开”的件数1件，“部分公开”的件数为5件。",
+         [(["unspecified"], "requests", 1), (["unspecified"], "requests", 5)]),
+        ("今年我局共受理办结2件依申请公开信息。", [(["unspecified"], "requests", 2)]),
+        ("本年度收到依申请公开事项0项。", [(["unspecified"], "requests", 0)]),
+        # a change of a rate in points is a rate
+        ("占比高达90.62%，较2018年上升1.14个百分点。", [(["unspecified"], "rate", 90.62), (["unspecified"], "rate", 1.14)]),
+        # information sent to the archives or the library
+        ("2020年报送区档案馆和区图书馆政府公开信息141份。", [(["other"], "other", 141)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
