@@ -94,6 +94,10 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if V.RE_HOTLINE_NUMBER.fullmatch(num):
         return True
+    if text.rfind("《", 0, m.start("num")) > text.rfind("》", 0, m.start("num")):
+        return True  # inside a document title (《…二十条措施的通知》)
+    if m.group("unit") == "个" and V.RE_STRUCTURE_AFTER.match(text, m.end()):
+        return True  # "从以下3个方面": the structure of the text
     # part of a longer code (a phone number, an account number)
     if m.start("num") > 0 and text[m.start("num") - 1] in "-－—/":
         return True
@@ -217,6 +221,8 @@ def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> 
         return "posts", start
     if V.RE_NOT_ISSUED.search(text, clause_start, start):
         return "other", start
+    if word and word.group(0) == "文件" and text.endswith("公开", 0, start):
+        return "posts", start  # "主动公开文件51份": documents disclosed are published information
     return found
 
 
@@ -418,6 +424,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             and V.RE_CATEGORY_BEFORE.search(text, max(0, m.start() - 8), m.start())
         ):
             measure = "posts"
+        archived = bool(V.RE_ARCHIVED.search(text, max(0, m.start() - 16), m.start()))
         if m.group("unit") != "件" and _information_items(text, m.start()):
             measure = "other"  # but "不予公开2件" counts requests
         end = m.end()
@@ -438,6 +445,8 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
                 channels, account = [V.MODE_CHANNELS[measure].get(mode.group(1), "other")], None
         if m.group("unit") == "%" and out and text[out[-1].end : m.start()] in V.SHARE_JOINERS:
             channels, account = out[-1].channels, out[-1].account
+        if archived:
+            channels, account = ["other"], None
         if measure == "other" and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
             measure = "consultations"
         sent_start = _sentence_start(text, m.start())

@@ -34,8 +34,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心", "便民服务中心"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
-    # and the archives and library that documents are sent to ("送交两馆的公文类政府信息220条")
-    "other": ("网上服务平台", "服务平台", "平台", "小红书", "两馆", "档案馆", "图书馆", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
+    "other": ("网上服务平台", "服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
 # "other" words that are a channel only after a quoted name (“惠企通”服务平台), not bare
 NAMED_ONLY = ("服务平台", "平台")
@@ -94,6 +93,8 @@ MEASURE_UNITS = {
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
     "posts": ("条", "篇", "期", "次", "个", "则", "份", "万次", "条次", "批", "组", "幅", "项", "类", "宗"),
     "suggestions": ("件", "条", "个"),
+    # campaigns, not the opinions they gathered ("征集到意见建议41条")
+    "solicitations": ("期", "次", "份", "场", "轮", "项"),
     "proposals": ("件", "条", "个"),
 }
 MEASURE_OF = {w: m for m, words in MEASURE_WORDS.items() for w in words}
@@ -103,7 +104,7 @@ RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, rev
 RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件|活动)")
 AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
-AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "栏目": "other"}
+AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "审批项目": "services", "大项": "services", "小项": "services", "栏目": "other"}
 # parts of a count of published information ("…信息33条，其中…规范性文件1条") are categories of it:
 # posts, when the words naming them point at one of these measures
 CATEGORY_MEASURES = ("documents", "services", "interpretations", "other")
@@ -140,7 +141,8 @@ RE_INFO_ITEMS = re.compile(
     r"|(?<![和及与受理收到办结回应答复])依申请公开(?:的)?(?:政府)?(?:信息)?(?=$)"
     r"|不予(?:以)?公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
 )
-# information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published
+# information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published:
+# measure other, and its channel is other (the archives), for that count only
 RE_ARCHIVED = re.compile(r"(?:送交?|报送)\S{0,3}(?:两馆|档案馆|图书馆)")
 # what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
 RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府|政务)?信息(?:总数|总量|数)?(?:为|共|达)?$")
@@ -155,7 +157,7 @@ RE_PUBLISHED_NO_WORD = re.compile(rf"(?:{PUBLISH_VERBS}|公开)(?:了|共|的)?$
 # "民政扶贫救灾社会保障就业类信息2条" are posts, whatever the words naming the category
 RE_CATEGORY_BEFORE = re.compile(r"类(?:政府)?(?:信息)?(?:数)?(?:为|共)?$")
 CATEGORY_UNITS = ("条", "篇")
-PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则")
+PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则", "份")
 RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
 # units of one kind: "130大项、259小项" are both counts of items
 UNIT_FAMILY = {"大项": "项", "小项": "项"}
@@ -187,6 +189,8 @@ NUMBER = (
 )
 # what a single numeral with a unit must not be followed by: the structure of a text or a plan
 # ("三个方面", "六个部分"), set phrases ("三个一批"), nor stand inside quotes (“四个结合”)
+# nor is any number of 个 before these ("从以下3个方面做进一步的改进")
+RE_STRUCTURE_AFTER = re.compile(r"方面|部分")
 RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|方式|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")

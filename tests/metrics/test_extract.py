@@ -103,6 +103,8 @@ def test_spec_examples(text, expected):
         "建成3处24小时自助服务区，24小时公安服务窗口从一点向多点铺开。"[9:],  # service hours
         "全年公开工作着力围绕三种方式展开。",
         "各处室每2周至少更新一次信息公开栏目。",  # a frequency
+        "我们考虑从以下3个方面做进一步的改进。",  # the structure of the text
+        "出台了《关于支持中小微企业应对疫情度过难关二十条措施的通知》。",  # a document title
         "各科（室）、工商所及12315台负责人为成员。",  # a hotline's number
     ],
 )
@@ -262,6 +264,18 @@ def short(text):
         ("占比高达90.62%，较2018年上升1.14个百分点。", [(["unspecified"], "rate", 90.62), (["unspecified"], "rate", 1.14)]),
         # information sent to the archives or the library
         ("2020年报送区档案馆和区图书馆政府公开信息141份。", [(["other"], "other", 141)]),
+        # items of administrative services counted in 大项/小项, and after 其中 in 项
+        ("对交建业务的131项大项、260小项审批项目进行梳理，其中模块化260项（行政审批154小项，公共服务106小项）。",
+         [(["unspecified"], "services", 131), (["unspecified"], "services", 260), (["unspecified"], "services", 260),
+          (["unspecified"], "services", 154), (["unspecified"], "services", 106)]),
+        # solicitations are campaigns; the opinions they gathered are other
+        ("公开征集群众对我局工作的意见建议，共征集到意见建议41条。", [(["unspecified"], "other", 41)]),
+        # information and documents disclosed, counted in 份
+        ("全年共制作、获取政府信息（文件）307份，其中主动公开51份。", [(["unspecified"], "other", 307), (["unspecified"], "posts", 51)]),
+        ("2018年主动公开文件51份，截止2018年，共公开文件累计257份。", [(["unspecified"], "posts", 51), (["unspecified"], "posts", 257)]),
+        # the archives are the channel of what is sent to them, not of the sentence's other counts
+        ("每月装订政府信息公开材料送达“两馆”（档案馆、图书馆）政府信息查阅点，围绕防汛等工作发布问卷调查4次。",
+         [(["unspecified"], "solicitations", 4)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
