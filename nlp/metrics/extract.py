@@ -115,10 +115,12 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         return "rate", start
     if unit in V.PROGRAMME_UNITS and V.RE_PROGRAMME_AFTER.match(text, m.end()):
         return "events", m.start()
+    run = V.RE_AFTER_UNIT_RUN.match(text, m.end())
+    if run and unit and V.RE_REQUESTS_END.search(run.group(0)):
+        return "requests", m.start()  # "收到1条信息公开申请": what is counted is the requests
     after = V.RE_MEASURE_AFTER.match(text, m.end())
     if after:
         return V.MEASURE_OF[after.group(0)], m.start()
-    run = V.RE_AFTER_UNIT_RUN.match(text, m.end())
     if run and unit:
         words = [w for w in V.RE_MEASURE.finditer(run.group(0))] + [
             w for w in re.finditer("|".join(V.AFTER_UNIT_MEASURES), run.group(0))
@@ -132,10 +134,16 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             measure = of[0] if _unit_fits(of[0], unit) else (fitting[0] if fitting else of[0])
             # "3轮次政策文件清理" counts rounds, not documents
             return (measure if _unit_fits(measure, unit) else "other"), m.start()
-    clause_start = max(0, m.start() - MEASURE_WINDOW)
-    for b in RE_CLAUSE_BREAK.finditer(text, clause_start, m.start()):
+    # a parenthesis right before the number glosses the word before it ("政府信息（文件）687份"):
+    # the clause and its words are those before the parenthesis
+    pos = m.start()
+    gloss = V.RE_GLOSS_BEFORE.search(text, max(0, pos - 14), pos)
+    if gloss:
+        pos = gloss.start()
+    clause_start = max(0, pos - MEASURE_WINDOW)
+    for b in RE_CLAUSE_BREAK.finditer(text, clause_start, pos):
         clause_start = b.end()
-    clause = text[clause_start : m.start()]
+    clause = text[clause_start:pos]
     best: tuple[str, int] | None = None
     from nlp.tokenizer import token_starts, tokens_with_offsets
 
@@ -144,7 +152,6 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     # a passage with many counts would otherwise scan all its tokens for each)
     tokens = tokens_with_offsets(text)
     starts = token_starts(text)
-    pos = m.start()
     for word, s, e in tokens[bisect_left(starts, clause_start) : bisect_right(starts, pos)]:
         if e <= pos and word in V.MEASURE_OF:
             found.append((V.MEASURE_OF[word], s))
@@ -156,9 +163,11 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         head = RE_LIST_HEAD.search(text, max(0, clause_start - MEASURE_WINDOW), clause_start - 1)
         if head and (head.start() == 0 or text[head.start() - 1] in "，。；：！？,;:!?（）()"):
             found = [(V.MEASURE_OF[w.group(0)], head.start() + w.start()) for w in V.RE_MEASURE.finditer(head.group(0))]
+            clause_start = head.start()  # and its verb: "全年公开核准企业资质、施工许可证76条"
     found = [_document_or_posts(text, f, clause_start) for f in found]
     if V.RE_OUTCOME_COUNT.search(text, clause_start, m.start()):
         return "requests", m.start()  # "“同意公开”的件数为1件": requests by outcome
+    found = [("other", s) if ms == "services" and V.RE_NOT_SERVICES.search(text, clause_start, s) else (ms, s) for ms, s in found]
     # "收到依申请公开事项0项": the items are requests
     found = [
         ("requests", s) if ms == "services" and V.RE_REQUESTS_BEFORE_ITEMS.search(text, clause_start, s) else (ms, s)
@@ -447,7 +456,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             channels, account = out[-1].channels, out[-1].account
         if archived:
             channels, account = ["other"], None
-        if measure == "other" and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
+        if measure == "other" and start == m.start() and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
             measure = "consultations"
         sent_start = _sentence_start(text, m.start())
         period = _period(text, sent_start, m.start())

@@ -46,7 +46,8 @@ RE_SITE = (
     rf"|公共资源交易(?:信息)?网|信用[\u4e00-\u9fff]{{2,3}}{_SITE_END}"
 )
 # a named programme is a channel of its own (other): "6期《问政平潭》", "《问政平潭》《…》等相关栏目"
-RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?(?:相关)?(?:栏目|节目))"
+# and a bulletin of issues is one ("编制印发《工作简报》42期")
+RE_PROGRAMME = r"(?<=[期场])《[^》]{2,20}》|《[^》]{2,20}》(?=(?:《[^》]{2,20}》)*等?(?:相关)?(?:栏目|节目)|\d+期)"
 RE_NAMED_BEFORE = re.compile(r"[”\"」』]\s*$|[”\"」』](?:服务|政务|办事)$")
 # the spec carries channels over inside a sentence only
 CARRY_ACROSS_SENTENCES = False
@@ -71,7 +72,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "interpretations": ("政策解读", "解读材料", "解读信息", "解读文章", "一图读懂", "图解", "解读"),
     "consultations": ("咨询", "留言", "来信", "诉求", "网民", "解答"),
     "solicitations": ("意见征集", "民意征集", "征求意见", "网上调查", "问卷调查", "问卷", "征集", "调查"),
-    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访", "座谈会", "活动"),
+    "events": ("在线访谈", "访谈", "直播", "开放日", "开放活动", "新闻发布会", "发布会", "采访", "专访", "座谈会", "活动"),
     "trainings": ("培训",),
     "requests": ("政府信息公开申请", "依申请公开", "公开申请", "申请", "答复件数"),
     "suggestions": ("人大代表建议", "代表建议", "建议"),
@@ -87,7 +88,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 OTHER_CARRIED = ("企业", "单位")
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
-    "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # "全部事项均可30分钟内办结" is a duration
+    "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # see RE_NOT_SERVICES  # "全部事项均可30分钟内办结" is a duration
     "requests": ("件", "个", "次", "份", "项"),
     "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
@@ -145,7 +146,7 @@ RE_INFO_ITEMS = re.compile(
 # measure other, and its channel is other (the archives), for that count only
 RE_ARCHIVED = re.compile(r"(?:送交?|报送)\S{0,3}(?:两馆|档案馆|图书馆)")
 # what an agency produced or obtained is not what it published: "制作、获取政府信息总数1873条"
-RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府|政务)?信息(?:总数|总量|数)?(?:为|共|达)?$")
+RE_PRODUCED = re.compile(r"(?:制作|获取|制发)[、和及与]?(?:获取)?(?:的)?(?:政府|政务)?信息(?:[（(][^（）()]{1,6}[）)])?(?:总数|总量|数)?(?:为|共|达)?$")
 # units that posts take only after a verb of publishing in the clause
 PUBLISHED_UNITS = ("件",)
 PUBLISH_VERBS = "发布|推送|发文|公布|刊发|转发"
@@ -165,6 +166,12 @@ UNIT_FAMILY = {"大项": "项", "小项": "项"}
 # of a sentence about requests
 # requests counted by their outcome: "“同意公开”的件数为1件", "“不予公开”的件数1件"
 RE_OUTCOME_COUNT = re.compile(r"[”\"]的件数(?:为|共|是)?$")
+# a run of words after the unit that ends in requests ("1条信息公开申请", "2件依申请公开信息" is not:
+# its last word is information)
+RE_REQUESTS_END = re.compile(r"(?:公开申请|依申请公开|申请)$")
+RE_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。]{1,10}[）)]\s*$")
+# complaints and petitions are not administrative services ("信访投诉事项7733件")
+RE_NOT_SERVICES = re.compile(r"(?:信访|投诉|举报)$")
 RE_REQUESTS_BEFORE_ITEMS = re.compile(r"(?:依申请公开|公开申请)$")
 RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:的)?(?:数|数量)?(?:为|共|达)?$")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
@@ -197,7 +204,7 @@ MONEY_UNITS = ("亿元", "万元", "元")
 # a change of a rate in points is a rate: "较2018年上升1.14个百分点"
 POINT_UNITS = ("个百分点", "百分点")
 UNITS = (
-    *MONEY_UNITS, *POINT_UNITS, "大项", "小项", "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
+    *MONEY_UNITS, *POINT_UNITS, "批次", "大项", "小项", "人次", "万次", "个工作日", "条次", "分钟", "小时", "天", "周", "宗", "通", "处", "篇", "条", "人", "个", "期", "部", "次", "场", "件", "项", "家", "户", "份",
     "本", "批", "组", "套", "名", "位", "台", "册", "张", "轮", "起", "类", "幅", "种", "所",
 )
 RE_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))

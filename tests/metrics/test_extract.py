@@ -276,6 +276,19 @@ def short(text):
         # the archives are the channel of what is sent to them, not of the sentence's other counts
         ("每月装订政府信息公开材料送达“两馆”（档案馆、图书馆）政府信息查阅点，围绕防汛等工作发布问卷调查4次。",
          [(["unspecified"], "solicitations", 4)]),
+        # a list after one verb of disclosing: every item is published information
+        ("全年公开核准企业资质条、施工许可证76条、安全生产许可证121条。",
+         [(["unspecified"], "posts", 76), (["unspecified"], "posts", 121)]),
+        # a gloss in parentheses before the number does not hide the word before it
+        ("共发布政府信息（文件）687份，其中主动公开299份。", [(["unspecified"], "posts", 687), (["unspecified"], "posts", 299)]),
+        ("全年共制作、获取政府信息（文件）411份。", [(["unspecified"], "other", 411)]),
+        # petitions and complaints are not administrative services; a bulletin's issues are its own channel
+        ("今年以来，共接收处置信访、群众来信等信访投诉事项7733件。", [(["unspecified"], "other", 7733)]),
+        ("全年通过政府网站主动公开政府信息290条，编制印发《工作简报》42期。",
+         [(["website"], "posts", 290), (["other"], "other", 42)]),
+        ("局领导围绕民生补短板攻坚战接受电视专访1次。", [(["other"], "events", 1)]),
+        ("2018年，我局收到1条信息公开申请。", [(["unspecified"], "requests", 1)]),
+        ("通过微信公众号发布20680批次农产品抽检情况。", [(["wechat_official"], "other", 20680)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],
