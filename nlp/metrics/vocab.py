@@ -34,7 +34,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "service_hall": ("政务服务大厅", "政务服务中心", "行政服务中心", "实体大厅", "服务大厅", "办事大厅", "通办大厅", "审批服务中心", "便民服务中心"),
     # a named platform outside the closed set ("惠企通"服务平台, 爱山东·济e办 平台), and the press
     # and broadcast media ("福建电视台…、平潭时报…等媒介上报道", "接受电视采访5人次")
-    "other": ("网上服务平台", "服务平台", "平台", "小红书", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
+    "other": ("网上服务平台", "服务平台", "平台", "小红书", "其他形式", *(MEDIA := ("广播电视台", "电视台", "电台", "电视", "广播", "报纸", "报刊", "日报", "时报", "学习强国", "融媒体", "媒体采访", "媒体报道"))),
 }
 # "other" words that are a channel only after a quoted name (“惠企通”服务平台), not bare
 NAMED_ONLY = ("服务平台", "平台")
@@ -105,7 +105,7 @@ RE_MEASURE = re.compile("|".join(sorted(map(re.escape, MEASURE_OF), key=len, rev
 RE_MEASURE_AFTER = re.compile(r"(?:短视频|微视频|视频|解读|访谈|直播|培训|提案|建议|文件|信息|文章|稿件|活动)")
 AFTER_UNIT_WINDOW = 8
 RE_AFTER_UNIT_RUN = re.compile(rf"[\u4e00-\u9fff“”\"]{{1,{AFTER_UNIT_WINDOW}}}")
-AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "审批项目": "services", "大项": "services", "小项": "services", "栏目": "other"}
+AFTER_UNIT_MEASURES = {"事项": "services", "服务": "services", "审批项目": "services", "大项": "services", "小项": "services", "一件事": "services", "栏目": "other"}
 # parts of a count of published information ("…信息33条，其中…规范性文件1条") are categories of it:
 # posts, when the words naming them point at one of these measures
 CATEGORY_MEASURES = ("documents", "services", "interpretations", "other")
@@ -165,7 +165,7 @@ UNIT_FAMILY = {"大项": "项", "小项": "项"}
 # requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
 # of a sentence about requests
 # requests counted by their outcome: "“同意公开”的件数为1件", "“不予公开”的件数1件"
-RE_OUTCOME_COUNT = re.compile(r"[”\"]的件数(?:为|共|是)?$")
+RE_OUTCOME_COUNT = re.compile(r"[”\"]的(?:件数)?(?:为|共|是)?$")
 # a run of words after the unit that ends in requests ("1条信息公开申请", "2件依申请公开信息" is not:
 # its last word is information)
 RE_REQUESTS_END = re.compile(r"(?:公开申请|依申请公开|申请)$")
@@ -197,8 +197,8 @@ NUMBER = (
 # what a single numeral with a unit must not be followed by: the structure of a text or a plan
 # ("三个方面", "六个部分"), set phrases ("三个一批"), nor stand inside quotes (“四个结合”)
 # nor is any number of 个 before these ("从以下3个方面做进一步的改进")
-RE_STRUCTURE_AFTER = re.compile(r"方面|部分")
-RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|方式|部分|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
+RE_STRUCTURE_AFTER = re.compile(r"方面|部分|维度")
+RE_SINGLE_CN_NOT_AFTER = re.compile(r"(?:方面|方式|部分|维度|环节|层面|阶段|重点|结合|一|字|步|目标|原则|任务|机制|平台建设)")
 MULTIPLIER = r"(?:万|亿)"
 MONEY_UNITS = ("亿元", "万元", "元")
 # a change of a rate in points is a rate: "较2018年上升1.14个百分点"

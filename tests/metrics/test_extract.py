@@ -104,6 +104,7 @@ def test_spec_examples(text, expected):
         "全年公开工作着力围绕三种方式展开。",
         "各处室每2周至少更新一次信息公开栏目。",  # a frequency
         "我们考虑从以下3个方面做进一步的改进。",  # the structure of the text
+        "从政治导向、法律依据、保密要求、文字表述五个维度进行全面审核。",
         "出台了《关于支持中小微企业应对疫情度过难关二十条措施的通知》。",  # a document title
         "各科（室）、工商所及12315台负责人为成员。",  # a hotline's number
     ],
@@ -289,6 +290,10 @@ def short(text):
         ("局领导围绕民生补短板攻坚战接受电视专访1次。", [(["other"], "events", 1)]),
         ("2018年，我局收到1条信息公开申请。", [(["unspecified"], "requests", 1)]),
         ("通过微信公众号发布20680批次农产品抽检情况。", [(["wechat_official"], "other", 20680)]),
+        # requests by outcome without 件数; a stated "other form" of disclosure; integrated services
+        ("共收到依申请公开信息4件。“同意公开”的4件。", [(["unspecified"], "requests", 4), (["unspecified"], "requests", 4)]),
+        ("通过门户网站公开29条，其他形式公开8条。", [(["website"], "posts", 29), (["other"], "posts", 8)]),
+        ("推出“我要开餐馆”等10个涉企“一件事”集成套餐服务清单。", [(["unspecified"], "services", 10)]),
         # … but a channel followed by its own count is not carried back
         ("发布信息20条，微信公众号发布信息30条。", [(["unspecified"], "posts", 20), (["wechat_official"], "posts", 30)]),
     ],

@@ -26,7 +26,6 @@ SEED_001_MISSED = Counter(
         (("other",), "rate", 99.75): 1,
         (("unspecified",), "events", 25): 1,  # "25期" alone in a table cell
         (("unspecified",), "other", 19): 1,  # 建议、政协提案19件 (combined)
-        (("unspecified",), "services", 73): 1,
     }
 )
 SEED_001_EXTRA = Counter(
@@ -38,7 +37,6 @@ SEED_001_EXTRA = Counter(
         (("unspecified",), "other", 1300): 1,
         (("unspecified",), "rate", 99.75): 1,
         (("unspecified",), "proposals", 19): 1,
-        (("unspecified",), "other", 73): 1,
     }
 )
 
