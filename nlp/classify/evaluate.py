@@ -32,14 +32,18 @@ def _inputs(examples: list[Example]) -> tuple[list[str], np.ndarray, list[str]]:
     return texts, sk_model.label_matrix([e.labels for e in examples]), [e.report for e in examples]
 
 
-def fold_predictions(examples: list[Example], model: str, n_splits: int = 5) -> np.ndarray:
-    """0/1 predictions for every example, each from a model trained on the other folds."""
+def fold_predictions(examples: list[Example], model: str, n_splits: int = 5, seed: int | None = None) -> np.ndarray:
+    """0/1 predictions for every example, each from a model trained on the other folds.
+
+    Reports are dealt to folds by size (``GroupKFold``); with ``seed``, in a shuffled order, so
+    that repeated runs show how much the scores depend on which reports share a fold."""
     from sklearn.model_selection import GroupKFold
 
     texts, y, groups = _inputs(examples)
     arr = np.array(texts, dtype=object)
     pred = np.zeros_like(y)
-    for tr, te in GroupKFold(n_splits=n_splits).split(arr, y, groups):
+    kfold = GroupKFold(n_splits=n_splits, shuffle=seed is not None, random_state=seed)
+    for tr, te in kfold.split(arr, y, groups):
         train_groups = [groups[i] for i in tr]
         if model == "sklearn":
             fitted, thresholds = sk_model.fit(list(arr[tr]), y[tr], train_groups)
