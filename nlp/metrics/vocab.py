@@ -1,7 +1,7 @@
 """Words of narrative counts: channels, measures, units, qualifiers, periods, exclusions.
 
-One module reviewed as a set (``tests/metrics/test_vocab.py``), following
-``../shared/spec/metrics.md``. Lists are ordered longest first where one word contains another
+One module reviewed as a set, following ``../shared/spec/metrics.md``; every rule that uses a
+list is pinned by an example in ``tests/metrics/test_extract.py``. Lists are ordered longest first where one word contains another
 (微信视频号 before 微信).
 """
 
@@ -88,7 +88,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
 OTHER_CARRIED = ("企业", "单位")
 # measures that only take these units ("申请36起" is not a count of requests)
 MEASURE_UNITS = {
-    "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # see RE_NOT_SERVICES  # "全部事项均可30分钟内办结" is a duration
+    "services": ("项", "个", "件", "类", "大项", "小项", "种", "项次", "批"),  # "全部事项均可30分钟内办结" is a duration
     "requests": ("件", "个", "次", "份", "项"),
     "documents": ("件", "个", "份", "部", "篇", "条", "项"),  # "3轮次政策文件清理" is not 3 documents
     # published information is counted in 条/篇/期…; "政策法规信息1件" counts requests by subject
@@ -162,17 +162,20 @@ PUBLISHED_NO_WORD_UNITS = ("条", "篇", "则", "份")
 RE_DISCLOSE_VERB = re.compile(r"公开|发布|公布")
 # units of one kind: "130大项、259小项" are both counts of items
 UNIT_FAMILY = {"大项": "项", "小项": "项"}
-# requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条"), not the 信息N条
-# of a sentence about requests
-# requests counted by their outcome: "“同意公开”的件数为1件", "“不予公开”的件数1件"
+# requests counted by their outcome: "“同意公开”的件数为1件", "“不予公开”的4件"
 RE_OUTCOME_COUNT = re.compile(r"[”\"]的(?:件数)?(?:为|共|是)?$")
-# a run of words after the unit that ends in requests ("1条信息公开申请", "2件依申请公开信息" is not:
-# its last word is information)
+# a run of words after the unit that ends in requests ("1条信息公开申请"; "2件依申请公开信息" does
+# not, and is found among the run's words by its unit)
 RE_REQUESTS_END = re.compile(r"(?:公开申请|依申请公开|申请)$")
+# the items of a request are requests ("收到依申请公开事项0项")
+RE_REQUESTS_BEFORE_ITEMS = re.compile(r"(?:依申请公开|公开申请)$")
+# a gloss in parentheses right before the number ("政府信息（文件）687份"): skipped when looking for
+# the measure word
 RE_GLOSS_BEFORE = re.compile(r"[（(][^（）()，。]{1,10}[）)]\s*$")
 # complaints and petitions are not administrative services ("信访投诉事项7733件")
 RE_NOT_SERVICES = re.compile(r"(?:信访|投诉|举报)$")
-RE_REQUESTS_BEFORE_ITEMS = re.compile(r"(?:依申请公开|公开申请)$")
+# requests counted in 条 right after the word ("收到…申请7条", "网上申请数3条", "受理申请的数量为0条"),
+# not the 信息N条 of a sentence about requests
 RE_REQUESTS_RIGHT_BEFORE = re.compile(r"(?:的)?(?:数|数量)?(?:为|共|达)?$")
 # posts is the generic measure (发布/信息): a more specific measure in the same clause wins over it;
 # a word of the "other" list does only when it is the nearest ("各单位主动公开政府信息1397条" is posts)
