@@ -28,17 +28,16 @@ def main() -> int:
     args = ap.parse_args()
     from nlp.classify import LABELS
     from nlp.classify.corpus import build_examples
-    from nlp.classify.evaluate import _inputs, fold_predictions, scores
+    from nlp.classify.evaluate import cross_validate
 
     t0 = time.perf_counter()
     examples, _ = build_examples(args.corpus)
-    _, y, groups = _inputs(examples)
-    print(f"{len(examples)} passages of {len(set(groups))} reports; {args.folds} folds grouped by report, "
+    print(f"{len(examples)} passages of {len({e.report for e in examples})} reports; {args.folds} folds grouped by report, "
           f"reports dealt in {args.repeats} shuffled orders (scikit-learn model)")
     print(f"{'seed':<6}" + "".join(f"{lab:>15}" for lab in LABELS) + f"{'macro-F1':>10}")
     rows = []
     for seed in range(args.repeats):
-        s = scores(y, fold_predictions(examples, "sklearn", args.folds, seed=seed))
+        s = cross_validate(examples, models=("sklearn",), n_splits=args.folds, seed=seed)["sklearn"]
         rows.append([s[lab]["f1"] for lab in LABELS] + [s["macro_f1"]])
         print(f"{seed:<6}" + "".join(f"{v:>15.3f}" for v in rows[-1][:-1]) + f"{rows[-1][-1]:>10.3f}")
     for name, fn in (("mean", statistics.mean), ("min", min), ("max", max)):

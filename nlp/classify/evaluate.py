@@ -56,11 +56,11 @@ def fold_predictions(examples: list[Example], model: str, n_splits: int = 5, see
     return pred
 
 
-def cross_validate(examples: list[Example], models=("sklearn", "spacy"), n_splits: int = 5) -> dict:
+def cross_validate(examples: list[Example], models=("sklearn", "spacy"), n_splits: int = 5, seed: int | None = None) -> dict:
     _, y, groups = _inputs(examples)
     out = {"n_passages": len(examples), "n_reports": len(set(groups)), "folds": n_splits, "grouped_by": "report"}
     for model in models:
-        out[model] = scores(y, fold_predictions(examples, model, n_splits))
+        out[model] = scores(y, fold_predictions(examples, model, n_splits, seed=seed))
     baseline = sk_model.label_matrix([keyword_labels(e.text) for e in examples])
     out["keyword_baseline"] = scores(y, baseline)
     return out

@@ -64,11 +64,15 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return not RE_SENTENCE_BREAK.search(text, start, end)
 
 
+def _inside(text: str, pos: int, open_: str, close: str) -> bool:
+    """Whether ``pos`` is inside ``open_``…``close``."""
+    return text.rfind(open_, 0, pos) > text.rfind(close, 0, pos)
+
+
 def _inside_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` is inside “…”, 《…》 or "…" (a name or slogan, not a count)."""
-    for open_, close in (("“", "”"), ("《", "》")):
-        if text.rfind(open_, 0, pos) > text.rfind(close, 0, pos):
-            return True
+    if _inside(text, pos, "“", "”") or _inside(text, pos, "《", "》"):
+        return True
     return text.count('"', 0, pos) % 2 == 1
 
 
@@ -94,7 +98,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if V.RE_HOTLINE_NUMBER.fullmatch(num):
         return True
-    if text.rfind("《", 0, m.start("num")) > text.rfind("》", 0, m.start("num")):
+    if _inside(text, m.start("num"), "《", "》"):
         return True  # inside a document title (《…二十条措施的通知》)
     if m.group("unit") == "个" and V.RE_STRUCTURE_AFTER.match(text, m.end()):
         return True  # "从以下3个方面": the structure of the text
@@ -108,11 +112,7 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
     """(measure, start of the measure word or of the number)."""
     unit = m.group("unit")
     if unit == "%" or unit in V.POINT_UNITS:
-        # the rate's own words up to the number: "网上可办率99.9%"
-        start = max(0, m.start() - MEASURE_WINDOW)
-        for b in RE_CLAUSE_BREAK.finditer(text, start, m.start()):
-            start = b.end()
-        return "rate", start
+        return "rate", _clause_start(text, m.start())  # the rate's own words: "网上可办率99.9%"
     if unit in V.PROGRAMME_UNITS and V.RE_PROGRAMME_AFTER.match(text, m.end()):
         return "events", m.start()
     run = V.RE_AFTER_UNIT_RUN.match(text, m.end())
@@ -130,19 +130,20 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
             # what is counted ("2件依申请公开信息" counts requests)
             ranked = sorted(words, key=lambda x: x.end(), reverse=True)
             of = [V.MEASURE_OF.get(w.group(0)) or V.AFTER_UNIT_MEASURES[w.group(0)] for w in ranked]
-            fitting = [ms for ms in of if ms in V.MEASURE_UNITS and _unit_fits(ms, unit)]
-            measure = of[0] if _unit_fits(of[0], unit) else (fitting[0] if fitting else of[0])
-            # "3轮次政策文件清理" counts rounds, not documents
-            return (measure if _unit_fits(measure, unit) else "other"), m.start()
+            if _unit_fits(of[0], unit):
+                return of[0], m.start()
+            fitting = [ms for ms in of[1:] if ms in V.MEASURE_UNITS and _unit_fits(ms, unit)]
+            # none fits: "3轮次政策文件清理" counts rounds, not documents
+            return (fitting[0] if fitting else "other"), m.start()
     # a parenthesis right before the number glosses the word before it ("政府信息（文件）687份"):
     # the clause and its words are those before the parenthesis
     pos = m.start()
     gloss = V.RE_GLOSS_BEFORE.search(text, max(0, pos - 14), pos)
     if gloss:
         pos = gloss.start()
-    clause_start = max(0, pos - MEASURE_WINDOW)
-    for b in RE_CLAUSE_BREAK.finditer(text, clause_start, pos):
-        clause_start = b.end()
+    clause_start = _clause_start(text, pos)
+    if V.RE_OUTCOME_COUNT.search(text, clause_start, m.start()):
+        return "requests", m.start()  # "“同意公开”的件数为1件": requests by outcome
     clause = text[clause_start:pos]
     best: tuple[str, int] | None = None
     from nlp.tokenizer import token_starts, tokens_with_offsets
@@ -164,15 +165,7 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
         if head and (head.start() == 0 or text[head.start() - 1] in "，。；：！？,;:!?（）()"):
             found = [(V.MEASURE_OF[w.group(0)], head.start() + w.start()) for w in V.RE_MEASURE.finditer(head.group(0))]
             clause_start = head.start()  # and its verb: "全年公开核准企业资质、施工许可证76条"
-    found = [_document_or_posts(text, f, clause_start) for f in found]
-    if V.RE_OUTCOME_COUNT.search(text, clause_start, m.start()):
-        return "requests", m.start()  # "“同意公开”的件数为1件": requests by outcome
-    found = [("other", s) if ms == "services" and V.RE_NOT_SERVICES.search(text, clause_start, s) else (ms, s) for ms, s in found]
-    # "收到依申请公开事项0项": the items are requests
-    found = [
-        ("requests", s) if ms == "services" and V.RE_REQUESTS_BEFORE_ITEMS.search(text, clause_start, s) else (ms, s)
-        for ms, s in found
-    ]
+    found = [_what_the_word_counts(text, f, clause_start) for f in found]
     specific = [f for f in found if f[0] not in V.GENERIC_MEASURES]
     if found and found[-1][0] == "other":
         best = found[-1]  # "短视频等官方宣传账号135个": the nearest word names what is counted
@@ -206,11 +199,12 @@ def _measure(text: str, m: re.Match[str]) -> tuple[str, int]:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    """Start of the clause holding ``pos`` (after the last clause break before it)."""
-    start = 0
-    for b in RE_CLAUSE_BREAK.finditer(text, max(0, pos - MEASURE_WINDOW), pos):
+    """Start of the clause holding ``pos``: the end of the last clause break in the
+    ``MEASURE_WINDOW`` characters before it, or the window's start."""
+    start = max(0, pos - MEASURE_WINDOW)
+    for b in RE_CLAUSE_BREAK.finditer(text, start, pos):
         start = b.end()
-    return start if start else max(0, pos - MEASURE_WINDOW)
+    return start
 
 
 def _unit_fits(measure: str, unit: str | None) -> bool:
@@ -218,10 +212,18 @@ def _unit_fits(measure: str, unit: str | None) -> bool:
     return measure not in V.MEASURE_UNITS or unit in V.MEASURE_UNITS[measure]
 
 
-def _document_or_posts(text: str, found: tuple[str, int], clause_start: int) -> tuple[str, int]:
-    """A document word that names a category of published information is posts; one after a
-    verb of repealing or revising counts no issued document (other)."""
+def _what_the_word_counts(text: str, found: tuple[str, int], clause_start: int) -> tuple[str, int]:
+    """What a services or documents word counts, read with the words before it: 依申请公开事项 are
+    requests and 信访投诉事项 are not services; a document word that names a category of
+    published information is posts, and one after a verb of repealing or revising counts no
+    issued document (other)."""
     measure, start = found
+    if measure == "services":
+        if V.RE_REQUESTS_BEFORE_ITEMS.search(text, clause_start, start):
+            return "requests", start
+        if V.RE_NOT_SERVICES.search(text, clause_start, start):
+            return "other", start
+        return found
     if measure != "documents":
         return found
     word = V.RE_MEASURE.match(text, start)
@@ -399,7 +401,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
         measure, start = _measure(text, m)
         # (only a count with no word of its own, or one naming who asked — 商业企业3件; one whose
         # word says what else it is — 行政复议1件, 废止文件7件 — keeps "other")
-        own = V.RE_MEASURE.match(text, start) if start != m.start() else None
+        own = V.RE_MEASURE.match(text, start) if start != m.start() else None  # its measure word
         if (
             measure == "other"
             and (own is None or own.group(0) in V.OTHER_CARRIED)
@@ -456,7 +458,7 @@ def extract_metrics(text: str, *, passage_id: int | None = None, context: str = 
             channels, account = out[-1].channels, out[-1].account
         if archived:
             channels, account = ["other"], None
-        if measure == "other" and start == m.start() and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
+        if measure == "other" and own is None and channels == ["hotline"] and m.group("unit") in V.HOTLINE_CALL_UNITS:
             measure = "consultations"
         sent_start = _sentence_start(text, m.start())
         period = _period(text, sent_start, m.start())
