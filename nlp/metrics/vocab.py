@@ -137,9 +137,12 @@ RE_COUNT_LIST_END = re.compile(r"[，。；！？,;!?]")
 # ("依申请公开信息数374条", "不予公开信息数55条"): information items, measure other
 # and, in 条, "依申请公开政府信息86条" / "依申请公开173条" (information disclosed on request: items, not
 # requests, which are counted in 件 or after a verb of receiving)
+# (not after 主动公开和…, nor after a verb of receiving or answering — 受理/收到/办结/回应/答复 —
+# checked one character back)
+_NOT_ITEMS_AFTER = "和及与受理收到办结回应答复"
 RE_INFO_ITEMS = re.compile(
-    r"(?:(?<![和及与、受理收到办结回应答复])(?:作为)?依申请公开(?:的)?(?:政府)?信息(?:数|数量)"
-    r"|(?<![和及与受理收到办结回应答复])依申请公开(?:的)?(?:政府)?(?:信息)?(?=$)"
+    rf"(?:(?<![、{_NOT_ITEMS_AFTER}])(?:作为)?依申请公开(?:的)?(?:政府)?信息(?:数|数量)"
+    rf"|(?<![{_NOT_ITEMS_AFTER}])依申请公开(?:的)?(?:政府)?(?:信息)?(?=$)"
     r"|不予(?:以)?公开(?:的)?(?:政府)?(?:信息)?(?:数|数量)?)(?:为|共|达)?$"
 )
 # information sent to the archives and library ("送交两馆的公文类政府信息220条") is not published:
